@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, openFreshTicket, shot, signIn } from "./support";
+
+test.describe("journeys 1–2: sign in and the queue", () => {
+  test("a specialist signs in; the queue is ordered by priority, then first come first served (R-TKT-4)", async ({
+    page,
+  }) => {
+    await signIn(page, "specialist");
+    await expect(page.locator("tbody tr[data-ticket]").first()).toBeVisible();
+    const rows = await page
+      .locator("tbody tr[data-ticket]")
+      .evaluateAll((els) =>
+        els.map((e) => Number(e.querySelector("[data-rank]")?.getAttribute("data-rank"))),
+      );
+    expect(rows.length).toBeGreaterThan(3);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!).toBeGreaterThanOrEqual(rows[i - 1]!);
+    await expect(
+      page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Billing" }),
+    ).toHaveCount(0);
+    await shot(page, "queue");
+    await expectAccessible(page, "queue");
+  });
+
+  test("billing staff see billing, not the queue (R-ACT-7)", async ({ page }) => {
+    await signIn(page, "billing");
+    const nav = page.getByRole("navigation", { name: "Sections" });
+    await expect(nav.getByRole("link", { name: "Billing" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Queue" })).toHaveCount(0);
+    await page.goto("/console/");
+    await expect(page.getByText("Not available for your role")).toBeVisible();
+  });
+
+  test("a new ticket appears without reload, with live service-time countdowns (R-SLA-2)", async ({
+    page,
+  }) => {
+    await signIn(page, "specialist");
+    await expect(page.locator("tbody tr[data-ticket]").first()).toBeVisible();
+    const t = await openFreshTicket(page, `Fresh outage ${Date.now()}`);
+    const row = page.locator(`tbody tr[data-ticket="${t.number}"]`);
+    await expect(row).toBeVisible({ timeout: 20_000 });
+    await expect(row.locator("[data-deadline='First response']")).toBeVisible();
+    await expect(row.locator("[data-deadline='Resolution']")).toBeVisible();
+  });
+
+  test("filters, saved views and keyboard: j/k move, a assigns to me, Enter opens", async ({ page }) => {
+    await signIn(page, "specialist");
+    await expect(page.locator("tbody tr[data-ticket]").first()).toBeVisible();
+    await page.getByRole("button", { name: "Unassigned" }).click();
+    await expect(page.getByRole("button", { name: "Unassigned" })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator("tbody tr[data-ticket]").first()).toContainText("Unassigned");
+    await page.locator("body").press("j");
+    await page.locator("body").press("k");
+    await expect(page.locator("tbody tr[aria-selected=true]")).toHaveCount(1);
+    const number = await page.locator("tbody tr[aria-selected=true]").getAttribute("data-ticket");
+    await page.locator("body").press("a");
+    await expect(page.getByText(`${number} is now assigned to you.`)).toBeVisible();
+    page.once("dialog", (d) => void d.accept("My unassigned"));
+    await page.getByRole("button", { name: "Save view" }).click();
+    await page.getByRole("button", { name: "Clear filters" }).first().click();
+    await expect(page.getByRole("button", { name: "Unassigned" })).toHaveAttribute("aria-pressed", "false");
+    await page.getByRole("button", { name: "Views" }).click();
+    await page.getByRole("menuitem", { name: "My unassigned" }).click();
+    await expect(page.getByRole("button", { name: "Unassigned" })).toHaveAttribute("aria-pressed", "true");
+    await page.getByRole("button", { name: "Mine" }).click();
+    const mine = page.locator(`tbody tr[data-ticket="${number}"]`);
+    await expect(mine).toBeVisible();
+    await mine.click();
+    await page.locator("body").press("Enter");
+    await expect(page).toHaveURL(/\/console\/tickets\//);
+    await expect(page.getByTestId("assignee")).toContainText("Sam Specialist");
+  });
+
+  test("Ctrl-K opens the command palette and jumps to a page", async ({ page }) => {
+    await signIn(page, "specialist");
+    await page.keyboard.press("Control+k");
+    await page.getByPlaceholder(/Type a command/).fill("policy");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/console\/policy$/);
+  });
+});

@@ -1,0 +1,100 @@
+/** Shared steps for the console's end-to-end tests (the real server's demo seed). */
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "helpdesk-demo-1";
+
+export const staff = {
+  specialist: { email: "specialist@helpdesk.example", name: "Sam Specialist" },
+  engineer: { email: "engineer@helpdesk.example", name: "Erin Engineer" },
+  manager: { email: "manager@helpdesk.example", name: "Max Manager" },
+  billing: { email: "billing@helpdesk.example", name: "Bea Billing" },
+  admin: { email: "admin@helpdesk.example", name: "Ada Admin" },
+} as const;
+
+export type Who = keyof typeof staff;
+
+export async function signIn(page: Page, who: Who): Promise<void> {
+  await page.goto("/console/sign-in");
+  await page.getByLabel("Work email").fill(staff[who].email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("me-name")).toHaveText(staff[who].name);
+}
+
+/** A second agent in its own browser context (own cookies). */
+export async function newAgent(browser: Browser, who: Who): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, who);
+  return page;
+}
+
+/** axe-core: no serious or critical violations on the current page. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    ),
+    `axe on ${label}`,
+  ).toEqual([]);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `reports/screenshots/${name}.png`, fullPage: false });
+}
+
+/** A tRPC mutation over HTTP with the page's session (superjson wire format). */
+export async function apiMutation<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
+  const base = new URL(page.url()).origin;
+  const res = await page.request.post(`${base}/trpc/${path}`, {
+    data: { json: input },
+    headers: { origin: base, "content-type": "application/json" },
+  });
+  const body = (await res.json()) as {
+    result?: { data?: { json?: T } };
+    error?: { json?: { message?: string } };
+  };
+  if (!res.ok() || !body.result)
+    throw new Error(`${path} failed: ${res.status()} ${body.error?.json?.message ?? ""}`);
+  return body.result.data?.json as T;
+}
+
+export async function apiQuery<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
+  const base = new URL(page.url()).origin;
+  const res = await page.request.get(
+    `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
+  const body = (await res.json()) as { result?: { data?: { json?: T } } };
+  if (!res.ok() || !body.result) throw new Error(`${path} failed: ${res.status()}`);
+  return body.result.data?.json as T;
+}
+
+export interface OpenedTicket {
+  id: string;
+  number: string;
+  version: number;
+  deadlines: { firstResponse: number | null; resolution: number | null };
+}
+
+/** Opens a fresh Class 1 incident for Acme Messaging (messaging-provider preset) as the signed-in staff member. */
+export async function openFreshTicket(page: Page, subject: string): Promise<OpenedTicket> {
+  return apiMutation<OpenedTicket>(page, "staffTicket.openFor", {
+    accountId: "acc-acme-messaging",
+    contactId: "c-msgAdmin",
+    channel: "phone",
+    inquiryType: "incident",
+    impact: "critical",
+    urgency: "high",
+    subject,
+    description: "All outgoing faxes fail since 10:00. The whole office is affected.",
+  });
+}

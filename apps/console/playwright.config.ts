@@ -1,0 +1,76 @@
+/**
+ * End-to-end tests in Debian's Chromium against the REAL server (apps/server) on a fresh data
+ * directory, so the demo seed runs. The console is built first; the server serves it at /console/.
+ *
+ *   pnpm test:e2e                     # build, start the server on a free port, run e2e/*.spec.ts
+ *   E2E_BASE_URL=http://localhost:3000 pnpm test:e2e   # against a server you started yourself
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// Evaluated once in the runner; workers inherit the environment, so port and data dir stay stable.
+if (!process.env.E2E_PORT) {
+  process.env.E2E_PORT = execFileSync(
+    process.execPath,
+    ["-e", "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})"],
+    { encoding: "utf8" },
+  ).trim();
+}
+if (!process.env.E2E_DATA_DIR) process.env.E2E_DATA_DIR = mkdtempSync(join(tmpdir(), "helpdesk-e2e-"));
+
+const port = Number(process.env.E2E_PORT);
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${port}`;
+const serverDir = resolve(import.meta.dirname, "../server");
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./reports/e2e-artifacts",
+  fullyParallel: false,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
+  use: {
+    baseURL,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: external
+    ? undefined
+    : {
+        command: `pnpm exec vite build --logLevel warn && cd ${JSON.stringify(serverDir)} && exec pnpm exec tsx src/main.ts`,
+        url: `${baseURL}/healthz`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: {
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DATA_DIR: process.env.E2E_DATA_DIR,
+          PUBLIC_URL: baseURL,
+          // test-only clock control (POST /__test/clock) when the server offers it
+          HELPDESK_TEST_CLOCK: "1",
+          NODE_ENV: "test",
+        },
+      },
+});

@@ -1,0 +1,10 @@
+/** Output types of the API, inferred from the router (never hand-written twice). */
+import type { inferOutput } from "@trpc/tanstack-react-query";
+import type { trpc } from "./trpc";
+
+export type TicketDetail = inferOutput<typeof trpc.staffTicket.byId>;
+export type TicketMessage = TicketDetail["messages"][number];
+export type TicketHistoryEntry = TicketDetail["history"][number];
+export type AccountPanelData = NonNullable<TicketDetail["account"]>;
+export type TicketEventType = TicketDetail["allowedEvents"][number];
+export type TicketSummary = inferOutput<typeof trpc.staffTicket.queue>["items"][number];

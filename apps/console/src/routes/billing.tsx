@@ -1,0 +1,377 @@
+/**
+ * Billing (journey 7): invoice lines of closed chargeable tickets by period and account (R-CHG-3, R-CHG-4),
+ * the disputes queue, and the answer — credit note, corrected invoice or reasoned rejection (R-CHG-5).
+ */
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogContent,
+  EmptyState,
+  Field,
+  Input,
+  PageHeader,
+  RelativeTime,
+  Select,
+  Table,
+  Tabs,
+  TabsContent,
+  TabsList,
+  TabsTrigger,
+  TBody,
+  Td,
+  Textarea,
+  THead,
+  Th,
+  Tr,
+  toast,
+} from "@helpdesk/ui";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Download } from "lucide-react";
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
+import { Page, QueryBoundary } from "../components/states";
+import { useAccounts } from "../features/customers/use-accounts";
+import { downloadCsv } from "../lib/csv";
+import { errorMessage, trpc, trpcClient } from "../lib/trpc";
+
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: "currency", currency }).format(amount);
+
+export default function BillingPage() {
+  return (
+    <Page>
+      <PageHeader
+        title="Billing"
+        description="Charges are invoiced only after a ticket closes; each line says why it is chargeable. Complaints about a charge come here, not to escalation (R-ESC-5)."
+      />
+      <Tabs defaultValue="lines">
+        <TabsList>
+          <TabsTrigger value="lines">Invoice lines</TabsTrigger>
+          <TabsTrigger value="disputes">Disputes</TabsTrigger>
+        </TabsList>
+        <TabsContent value="lines">
+          <InvoiceLines />
+        </TabsContent>
+        <TabsContent value="disputes">
+          <Disputes />
+        </TabsContent>
+      </Tabs>
+    </Page>
+  );
+}
+
+function InvoiceLines() {
+  const [period, setPeriod] = useState("");
+  const [accountId, setAccountId] = useState("");
+  const accounts = useAccounts();
+  const lines = useQuery(
+    trpc.billing.allLines.queryOptions({
+      period: /^\d{4}-\d{2}$/.test(period) ? period : undefined,
+      accountId: accountId || undefined,
+      limit: 100,
+    }),
+  );
+  const totals = useMemo(() => {
+    const t = new Map<string, number>();
+    for (const l of lines.data ?? []) t.set(l.currency, (t.get(l.currency) ?? 0) + l.amount + l.surcharge);
+    return [...t.entries()];
+  }, [lines.data]);
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="Period">
+          <Input
+            type="month"
+            value={period}
+            onChange={(e) => setPeriod(e.target.value)}
+            className="h-9 w-44"
+          />
+        </Field>
+        <Field label="Account">
+          <Select value={accountId} onChange={(e) => setAccountId(e.target.value)} className="h-9 w-64">
+            <option value="">All accounts</option>
+            {(accounts.data ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button
+          variant="outline"
+          size="sm"
+          className="mb-0.5 ml-auto"
+          disabled={!lines.data?.length}
+          onClick={() =>
+            downloadCsv(
+              `invoice-lines${period ? `-${period}` : ""}.csv`,
+              (lines.data ?? []).map((l) => ({
+                period: l.period,
+                account: l.accountName,
+                ticket: l.ticketNumber,
+                category: l.categoryId,
+                explanation: l.explanation,
+                amount: l.amount,
+                surcharge: l.surcharge,
+                currency: l.currency,
+              })),
+            )
+          }
+        >
+          <Download className="size-4" aria-hidden="true" /> CSV
+        </Button>
+      </div>
+      <QueryBoundary query={lines} label="Loading invoice lines…">
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState
+              title="No invoice lines"
+              description="Lines appear when a ticket with a chargeable category closes. Try another period or account."
+            />
+          ) : (
+            <>
+              <Table caption="Invoice lines">
+                <THead>
+                  <Tr>
+                    <Th>Period</Th>
+                    <Th>Account</Th>
+                    <Th>Ticket</Th>
+                    <Th>Why it is chargeable</Th>
+                    <Th className="text-right">Amount</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {list.map((l) => (
+                    <Tr key={l.id}>
+                      <Td className="whitespace-nowrap">{l.period}</Td>
+                      <Td>{l.accountName}</Td>
+                      <Td className="whitespace-nowrap font-mono text-xs">
+                        {l.ticketId ? <Link to={`/tickets/${l.ticketId}`}>{l.ticketNumber}</Link> : "—"}
+                      </Td>
+                      <Td>
+                        <span className="text-xs text-muted-foreground">{l.categoryId}</span>
+                        <span className="block">{l.explanation}</span>
+                      </Td>
+                      <Td className="text-right tabular-nums">
+                        {money(l.amount, l.currency)}
+                        {l.surcharge ? (
+                          <span className="block text-xs text-muted-foreground">
+                            + {money(l.surcharge, l.currency)} Express
+                          </span>
+                        ) : null}
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+              <p className="text-right text-sm font-medium">
+                Total: {totals.map(([c, v]) => money(v, c)).join(" · ")}
+              </p>
+            </>
+          )
+        }
+      </QueryBoundary>
+    </div>
+  );
+}
+
+type Complaint = NonNullable<ReturnType<typeof useComplaints>["data"]>[number];
+
+function useComplaints(status: "open" | "all") {
+  return useQuery(trpc.billing.complaints.queryOptions({ status: status === "open" ? "open" : undefined }));
+}
+
+const statusTone = {
+  open: "amber",
+  creditNote: "green",
+  correctedInvoice: "blue",
+  rejected: "gray",
+} as const;
+
+function Disputes() {
+  const [status, setStatus] = useState<"open" | "all">("open");
+  const complaints = useComplaints(status);
+  const [answering, setAnswering] = useState<Complaint | null>(null);
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex items-center gap-2">
+        <Button
+          size="sm"
+          variant={status === "open" ? "primary" : "outline"}
+          onClick={() => setStatus("open")}
+        >
+          Open
+        </Button>
+        <Button size="sm" variant={status === "all" ? "primary" : "outline"} onClick={() => setStatus("all")}>
+          All
+        </Button>
+      </div>
+      <QueryBoundary query={complaints} label="Loading disputes…">
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState
+              title="No disputes"
+              description="When a customer disputes a charge in the portal, it appears here."
+            />
+          ) : (
+            <Table caption="Disputed charges">
+              <THead>
+                <Tr>
+                  <Th>Received</Th>
+                  <Th>Charge</Th>
+                  <Th>Customer's reason</Th>
+                  <Th>Status</Th>
+                  <Th />
+                </Tr>
+              </THead>
+              <TBody>
+                {list.map((c) => {
+                  const line = c.line as {
+                    explanation?: string;
+                    amount?: number;
+                    surcharge?: number;
+                    currency?: string;
+                  } | null;
+                  return (
+                    <Tr key={c.id} data-complaint={c.id}>
+                      <Td>
+                        <RelativeTime value={c.createdAt} />
+                      </Td>
+                      <Td>
+                        {line?.currency
+                          ? money(Number(line.amount ?? 0) + Number(line.surcharge ?? 0), line.currency)
+                          : "—"}
+                        <span className="block text-xs text-muted-foreground">{line?.explanation}</span>
+                      </Td>
+                      <Td className="max-w-80">{c.reason}</Td>
+                      <Td>
+                        <Badge tone={statusTone[c.status as keyof typeof statusTone] ?? "gray"}>
+                          {c.status}
+                        </Badge>
+                        {c.answer ? (
+                          <span className="block text-xs text-muted-foreground">{c.answer}</span>
+                        ) : null}
+                      </Td>
+                      <Td>
+                        {c.status === "open" ? (
+                          <Button size="sm" onClick={() => setAnswering(c)}>
+                            Answer…
+                          </Button>
+                        ) : null}
+                      </Td>
+                    </Tr>
+                  );
+                })}
+              </TBody>
+            </Table>
+          )
+        }
+      </QueryBoundary>
+      {answering ? <AnswerDialog complaint={answering} onClose={() => setAnswering(null)} /> : null}
+    </div>
+  );
+}
+
+function AnswerDialog({ complaint, onClose }: { complaint: Complaint; onClose: () => void }) {
+  const line = complaint.line as { amount?: number; surcharge?: number; currency?: string } | null;
+  const total = Number(line?.amount ?? 0) + Number(line?.surcharge ?? 0);
+  const [kind, setKind] = useState<"creditNote" | "correctedInvoice" | "rejected">("creditNote");
+  const [amount, setAmount] = useState(String(total));
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const qc = useQueryClient();
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const n = Number(amount);
+      if (kind === "creditNote")
+        await trpcClient.billing.answer.mutate({ complaintId: complaint.id, kind, amount: n, reason });
+      else if (kind === "correctedInvoice")
+        await trpcClient.billing.answer.mutate({
+          complaintId: complaint.id,
+          kind,
+          correctedAmount: n,
+          reason,
+        });
+      else await trpcClient.billing.answer.mutate({ complaintId: complaint.id, kind, reason });
+      toast.success(
+        kind === "rejected"
+          ? "Dispute rejected; the customer sees your reason."
+          : "Answered; the customer is told.",
+      );
+      void qc.invalidateQueries({ queryKey: trpc.billing.complaints.queryKey() });
+      void qc.invalidateQueries({ queryKey: trpc.billing.allLines.queryKey() });
+      onClose();
+    } catch (e) {
+      toast.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()}>
+      <DialogContent
+        title="Answer the dispute"
+        description={`The customer wrote: “${complaint.reason}”`}
+        footer={
+          <>
+            <Button variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button
+              onClick={() => void submit()}
+              loading={busy}
+              variant={kind === "rejected" ? "danger" : "primary"}
+              disabled={!reason.trim() || (kind !== "rejected" && !(Number(amount) >= 0))}
+            >
+              {kind === "creditNote"
+                ? "Issue credit note"
+                : kind === "correctedInvoice"
+                  ? "Issue corrected invoice"
+                  : "Reject"}
+            </Button>
+          </>
+        }
+      >
+        <div className="flex flex-col gap-3">
+          <fieldset className="flex flex-col gap-1.5">
+            <legend className="mb-1 text-sm font-medium">Answer with</legend>
+            {(
+              [
+                ["creditNote", "A credit note (part or all of the charge)"],
+                ["correctedInvoice", "A corrected invoice line (replaces the charge)"],
+                ["rejected", "A reasoned rejection (the charge stands)"],
+              ] as const
+            ).map(([k, label]) => (
+              <label key={k} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} /> {label}
+              </label>
+            ))}
+          </fieldset>
+          {kind !== "rejected" ? (
+            <Field
+              label={
+                kind === "creditNote"
+                  ? `Credit amount (${line?.currency ?? ""})`
+                  : `Corrected amount (${line?.currency ?? ""})`
+              }
+              help={`The disputed charge is ${line?.currency ? money(total, line.currency) : total}.`}
+            >
+              <Input
+                type="number"
+                min={0}
+                step="0.01"
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+              />
+            </Field>
+          ) : null}
+          <Field label="Reason the customer will read" required>
+            <Textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Field>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,431 @@
+/**
+ * Customers (journey 6): accounts, contracts and service levels, partner relations, authorized contacts,
+ * portal users — reactivating a login locked by wrong passwords (R-ACT-1…8).
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  CardTitle,
+  Checkbox,
+  DescriptionList,
+  EmptyState,
+  Field,
+  Input,
+  PageHeader,
+  Select,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+  toast,
+} from "@helpdesk/ui";
+import { useQueryClient } from "@tanstack/react-query";
+import { Search } from "lucide-react";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { Page, QueryBoundary } from "../components/states";
+import { useAccount, useAccounts } from "../features/customers/use-accounts";
+import { usePolicyMap } from "../features/policy/use-policies";
+import { useMe } from "../features/session/session";
+import { errorMessage, trpc, trpcClient } from "../lib/trpc";
+
+export default function CustomersPage() {
+  const { id } = useParams();
+  const [search, setSearch] = useState("");
+  const accounts = useAccounts(search);
+  const policies = usePolicyMap();
+  return (
+    <Page>
+      <PageHeader
+        title="Customers"
+        description="Accounts, contracts, partner relations, contacts and portal users."
+      />
+      <div className="grid grid-cols-[360px_minmax(0,1fr)] gap-4">
+        <div className="flex flex-col gap-2">
+          <div className="relative">
+            <Search
+              className="pointer-events-none absolute left-2.5 top-3 size-4 text-muted-foreground"
+              aria-hidden="true"
+            />
+            <Input
+              aria-label="Search accounts"
+              placeholder="Name or customer number"
+              className="pl-8"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+          <QueryBoundary query={accounts} label="Loading accounts…">
+            {(list) =>
+              list.length === 0 ? (
+                <EmptyState
+                  title="No account matches"
+                  description="Try part of the name or the customer number."
+                />
+              ) : (
+                <ul className="flex flex-col gap-1" aria-label="Accounts">
+                  {list.map((a) => (
+                    <li key={a.id}>
+                      <Link
+                        to={`/customers/${a.id}`}
+                        aria-current={a.id === id ? "page" : undefined}
+                        className={`flex items-center gap-2 rounded-md border px-3 py-2 text-sm text-foreground no-underline hover:bg-muted ${a.id === id ? "border-primary bg-accent" : "border-border bg-card"}`}
+                      >
+                        <span className="flex-1 truncate font-medium">{a.name}</span>
+                        <span className="font-mono text-xs text-muted-foreground">{a.customerNumber}</span>
+                        {a.isPartner ? <Badge tone="violet">partner</Badge> : null}
+                        {!a.active ? <Badge>inactive</Badge> : null}
+                      </Link>
+                      <span className="sr-only">{policies.get(a.policyId)?.name}</span>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </QueryBoundary>
+        </div>
+        <div>
+          {id ? (
+            <AccountDetail id={id} />
+          ) : (
+            <EmptyState title="Pick an account" description="Its contract, contacts and users appear here." />
+          )}
+        </div>
+      </div>
+    </Page>
+  );
+}
+
+function AccountDetail({ id }: { id: string }) {
+  const account = useAccount(id);
+  const policies = usePolicyMap();
+  const me = useMe();
+  const qc = useQueryClient();
+  const canEdit = me.roles.includes("serviceManager") || me.roles.includes("administrator");
+  const canReactivate = canEdit || me.roles.includes("supportSpecialist");
+  const allAccounts = useAccounts();
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: trpc.account.byId.queryKey({ id }) });
+    void qc.invalidateQueries({ queryKey: trpc.account.list.queryKey() });
+  };
+  const act = async (label: string, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      toast.success(label);
+      refresh();
+    } catch (e) {
+      toast.error(errorMessage(e));
+    }
+  };
+  return (
+    <QueryBoundary query={account} label="Loading the account…" errorTitle="This account could not be loaded">
+      {(a) => {
+        const policy = policies.get(a.policyId);
+        const contract = a.contract as { is24x7: boolean; expressAllowed: boolean };
+        const name = (accId: string) => allAccounts.data?.find((x) => x.id === accId)?.name ?? accId;
+        return (
+          <div className="flex flex-col gap-4" data-testid="account-detail">
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">
+                  {a.name}{" "}
+                  <span className="font-mono text-sm font-normal text-muted-foreground">
+                    {a.customerNumber}
+                  </span>
+                </CardTitle>
+              </CardHeader>
+              <CardContent className="grid grid-cols-2 gap-6">
+                <DescriptionList
+                  items={[
+                    { key: "policy", term: "Policy", value: policy?.name ?? a.policyId },
+                    { key: "tz", term: "Time zone", value: a.timeZone },
+                    { key: "lang", term: "Language", value: a.language },
+                    {
+                      key: "partner",
+                      term: "Partner account",
+                      value: a.isPartner ? "yes (opens tickets on behalf)" : "no",
+                    },
+                    ...(a.onBehalfIdentifier
+                      ? [{ key: "obh", term: "On-behalf identifier", value: a.onBehalfIdentifier }]
+                      : []),
+                  ]}
+                />
+                <ContractForm
+                  key={`${a.id}-${a.serviceLevelId}-${contract.is24x7}-${contract.expressAllowed}`}
+                  disabled={!canEdit}
+                  serviceLevels={policy?.serviceLevels.map((s) => ({ id: s.id, name: s.name })) ?? []}
+                  initial={{ serviceLevelId: a.serviceLevelId, ...contract }}
+                  onSave={(v) =>
+                    act("Contract saved.", () =>
+                      trpcClient.account.updateContract.mutate({
+                        id: a.id,
+                        serviceLevelId: v.serviceLevelId,
+                        contract: { is24x7: v.is24x7, expressAllowed: v.expressAllowed },
+                      }),
+                    )
+                  }
+                />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">Partner relations (R-ACT-6)</CardTitle>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-2 text-sm">
+                {a.partners.length === 0 && a.managedAccounts.length === 0 ? (
+                  <p className="text-muted-foreground">No partner relation.</p>
+                ) : null}
+                {a.partners.map((p) => (
+                  <div key={p.partnerAccountId} className="flex items-center gap-2">
+                    Managed by <Link to={`/customers/${p.partnerAccountId}`}>{name(p.partnerAccountId)}</Link>
+                    {p.customerHasDelegation ? <Badge tone="blue">own delegation</Badge> : null}
+                    {canEdit ? (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() =>
+                          act("Partner relation removed.", () =>
+                            trpcClient.account.unlinkPartner.mutate({
+                              partnerAccountId: p.partnerAccountId,
+                              customerAccountId: a.id,
+                            }),
+                          )
+                        }
+                      >
+                        Remove
+                      </Button>
+                    ) : null}
+                  </div>
+                ))}
+                {a.managedAccounts.map((m) => (
+                  <div key={m.customerAccountId}>
+                    Manages <Link to={`/customers/${m.customerAccountId}`}>{name(m.customerAccountId)}</Link>
+                  </div>
+                ))}
+                {canEdit && !a.isPartner ? (
+                  <LinkPartner
+                    partners={(allAccounts.data ?? []).filter((x) => x.isPartner && x.id !== a.id)}
+                    onLink={(partnerAccountId, customerHasDelegation) =>
+                      act("Partner linked.", () =>
+                        trpcClient.account.linkPartner.mutate({
+                          partnerAccountId,
+                          customerAccountId: a.id,
+                          customerHasDelegation,
+                        }),
+                      )
+                    }
+                  />
+                ) : null}
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">Authorized contacts (R-ACT-3)</CardTitle>
+              </CardHeader>
+              <CardContent>
+                {a.contacts.length === 0 ? (
+                  <Alert tone="warning">
+                    No authorized contact: nobody of this account can open tickets.
+                  </Alert>
+                ) : (
+                  <Table caption="Authorized contacts">
+                    <THead>
+                      <Tr>
+                        <Th>Name</Th>
+                        <Th>Email</Th>
+                        <Th>Phone</Th>
+                        <Th>Status</Th>
+                      </Tr>
+                    </THead>
+                    <TBody>
+                      {a.contacts.map((c) => (
+                        <Tr key={c.id}>
+                          <Td>
+                            {c.firstName} {c.lastName}
+                            {a.primaryContactId === c.id ? (
+                              <Badge tone="blue" className="ml-2">
+                                primary
+                              </Badge>
+                            ) : null}
+                          </Td>
+                          <Td>{c.email}</Td>
+                          <Td>{[c.phone, c.mobile].filter(Boolean).join(" · ") || "—"}</Td>
+                          <Td>{c.active ? <Badge tone="green">active</Badge> : <Badge>inactive</Badge>}</Td>
+                        </Tr>
+                      ))}
+                    </TBody>
+                  </Table>
+                )}
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">Portal users</CardTitle>
+              </CardHeader>
+              <CardContent>
+                {a.users.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">No portal login.</p>
+                ) : (
+                  <Table caption="Portal users">
+                    <THead>
+                      <Tr>
+                        <Th>Name</Th>
+                        <Th>Email</Th>
+                        <Th>Role</Th>
+                        <Th>Login</Th>
+                        <Th />
+                      </Tr>
+                    </THead>
+                    <TBody>
+                      {a.users.map((u) => (
+                        <Tr key={u.id} data-user={u.email}>
+                          <Td>{u.name}</Td>
+                          <Td>{u.email}</Td>
+                          <Td>{u.role === "customerAdmin" ? "Admin" : "Staff"}</Td>
+                          <Td>
+                            {u.active ? (
+                              <Badge tone="green">active</Badge>
+                            ) : (
+                              <Badge tone="red">
+                                {u.deactivatedReason === "tooManyFailedPasswords"
+                                  ? "locked: too many wrong passwords"
+                                  : "deactivated"}
+                              </Badge>
+                            )}
+                          </Td>
+                          <Td>
+                            {!u.active && canReactivate ? (
+                              <Button
+                                size="sm"
+                                variant="outline"
+                                onClick={() =>
+                                  act(`${u.name} can sign in again.`, () =>
+                                    trpcClient.account.reactivateLogin.mutate({ userId: u.id }),
+                                  )
+                                }
+                              >
+                                Reactivate login
+                              </Button>
+                            ) : null}
+                          </Td>
+                        </Tr>
+                      ))}
+                    </TBody>
+                  </Table>
+                )}
+                <p className="mt-2 text-xs text-muted-foreground">
+                  A password reset does not reactivate a locked login (R-ACT-8); an account admin or staff
+                  must.
+                </p>
+              </CardContent>
+            </Card>
+          </div>
+        );
+      }}
+    </QueryBoundary>
+  );
+}
+
+function ContractForm({
+  initial,
+  serviceLevels,
+  disabled,
+  onSave,
+}: {
+  initial: { serviceLevelId: string; is24x7: boolean; expressAllowed: boolean };
+  serviceLevels: { id: string; name: string }[];
+  disabled: boolean;
+  onSave: (v: { serviceLevelId: string; is24x7: boolean; expressAllowed: boolean }) => Promise<void>;
+}) {
+  const [v, setV] = useState(initial);
+  const dirty = JSON.stringify(v) !== JSON.stringify(initial);
+  return (
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave(v);
+      }}
+    >
+      <Field
+        label="Service level"
+        help={disabled ? "Only service managers and administrators change contracts." : undefined}
+      >
+        <Select
+          value={v.serviceLevelId}
+          disabled={disabled}
+          onChange={(e) => setV({ ...v, serviceLevelId: e.target.value })}
+        >
+          {serviceLevels.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Checkbox
+        label="24x7 (urgent tickets page the on-call engineer out of hours)"
+        checked={v.is24x7}
+        disabled={disabled}
+        onChange={(e) => setV({ ...v, is24x7: e.target.checked })}
+      />
+      <Checkbox
+        label="Express allowed (accelerated, with a surcharge)"
+        checked={v.expressAllowed}
+        disabled={disabled}
+        onChange={(e) => setV({ ...v, expressAllowed: e.target.checked })}
+      />
+      {disabled ? null : (
+        <Button type="submit" size="sm" disabled={!dirty} className="self-start">
+          Save contract
+        </Button>
+      )}
+    </form>
+  );
+}
+
+function LinkPartner({
+  partners,
+  onLink,
+}: {
+  partners: { id: string; name: string }[];
+  onLink: (partnerAccountId: string, delegation: boolean) => Promise<void>;
+}) {
+  const [partner, setPartner] = useState("");
+  const [delegation, setDelegation] = useState(false);
+  if (partners.length === 0) return null;
+  return (
+    <form
+      className="mt-2 flex items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (partner) void onLink(partner, delegation);
+      }}
+    >
+      <Field label="Managed by partner">
+        <Select value={partner} onChange={(e) => setPartner(e.target.value)} className="w-64">
+          <option value="">Pick a partner</option>
+          {partners.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Checkbox
+        label="Customer has its own delegation"
+        checked={delegation}
+        onChange={(e) => setDelegation(e.target.checked)}
+      />
+      <Button type="submit" size="sm" variant="outline" disabled={!partner}>
+        Link partner
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { EmptyState } from "@helpdesk/ui";
+import { Link } from "react-router";
+import { Page } from "../components/states";
+
+export default function NotFoundPage() {
+  return (
+    <Page>
+      <EmptyState
+        title="There is no page here"
+        description="Check the address, or press Ctrl K to search for a page or a ticket number."
+        action={<Link to="/">Back to the queue</Link>}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,111 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, request } from "@playwright/test";
+
+export const PASSWORD = "helpdesk-demo-1";
+
+/** Demo logins printed by the server (packages/api/src/seed.ts). */
+export const users = {
+  anna: "anna.becker@acme-messaging.example", // messaging-provider admin
+  jonas: "jonas.weber@acme-messaging.example", // messaging-provider staff
+  maria: "maria.lopez@lonestar-clinics.example", // fax-reseller admin
+  tom: "tom.harris@lonestar-clinics.example", // fax-reseller staff
+  claire: "claire@boulangerie-dupont.example", // mail-filter admin (French account)
+  luc: "luc@boulangerie-dupont.example",
+  paul: "paul@netisp.example", // partner ISP admin
+  bob: "bob@client-beta.example",
+  specialist: "specialist@helpdesk.example",
+  billing: "billing@helpdesk.example",
+} as const;
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/^Email address|^Adresse e-mail/).fill(email);
+  await page.getByLabel(/^Password|^Mot de passe/).fill(password);
+  await page.getByRole("button", { name: /^Sign in$|^Se connecter$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/Sign in to support|Connexion/);
+}
+
+/** axe-core on the current page: no serious or critical violation (WCAG 2.x A/AA rules). */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    ),
+    `axe on ${label}`,
+  ).toEqual([]);
+}
+
+/** An API client signed in as someone (for staff-side setup the portal cannot do). */
+export async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const res = await ctx.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD } });
+  expect(res.ok(), `sign in ${email}: ${res.status()}`).toBeTruthy();
+  return ctx;
+}
+
+/** Calls a tRPC procedure over HTTP (superjson envelope). */
+export async function trpcCall<T = unknown>(
+  ctx: APIRequestContext,
+  path: string,
+  input: unknown,
+  kind: "query" | "mutation" = "mutation",
+): Promise<T> {
+  const res =
+    kind === "query"
+      ? await ctx.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
+      : await ctx.post(`/trpc/${path}`, { data: { json: input } });
+  const body = (await res.json()) as { result?: { data?: { json?: T } }; error?: unknown };
+  expect(res.ok(), `${path}: ${JSON.stringify(body.error ?? body).slice(0, 400)}`).toBeTruthy();
+  return body.result?.data?.json as T;
+}
+
+export interface TicketRow {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  subject: string;
+}
+
+/** The customer's own tickets through the API, as the signed-in page's session. */
+export async function myTickets(page: Page, status: string[]): Promise<TicketRow[]> {
+  const res = await page.request.get(
+    `/trpc/ticket.list?input=${encodeURIComponent(JSON.stringify({ json: { status, limit: 100 } }))}`,
+  );
+  const body = (await res.json()) as { result: { data: { json: { items: TicketRow[] } } } };
+  return body.result.data.json.items;
+}
+
+/** Support proposes a resolution (R-LC-3) so the customer has something to confirm or object to. */
+export async function proposeResolution(baseURL: string, ticket: TicketRow) {
+  const staff = await apiAs(baseURL, users.specialist);
+  const detail = await trpcCall<{ version: number; status: string }>(
+    staff,
+    "staffTicket.byId",
+    { id: ticket.id },
+    "query",
+  );
+  let version = detail.version;
+  if (detail.status === "new") {
+    const out = await trpcCall<{ version: number }>(staff, "staffTicket.reply", {
+      id: ticket.id,
+      expectedVersion: version,
+      body: "Thanks, we are on it.",
+    });
+    version = out.version;
+  }
+  await trpcCall(staff, "staffTicket.proposeResolution", {
+    id: ticket.id,
+    expectedVersion: version,
+    body: "We changed the relay configuration; please check it works now.",
+  });
+  await staff.dispose();
+}

@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** Unset and empty are the same thing for every variable. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+export const Env = z.object({
+  PORT: optional(
+    z.coerce
+      .number({ error: "PORT must be a number, e.g. PORT=3000" })
+      .int("PORT must be a whole number")
+      .min(0, "PORT must be between 1 and 65535 (0 picks a free port)")
+      .max(65535, "PORT must be between 1 and 65535"),
+  ),
+  HOST: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/.+/,
+        "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/helpdesk, or unset to use the embedded database in DATA_DIR",
+      ),
+  ),
+  SMTP_URL: optional(
+    z
+      .string()
+      .regex(
+        /^smtps?:\/\/.+/,
+        "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps://… for TLS); unset it to keep mail in the local mail log",
+      ),
+  ),
+  MAIL_FROM: optional(z.string().min(3, "MAIL_FROM must be an address like Helpdesk <support@example.com>")),
+  PUBLIC_URL: optional(
+    z.url({
+      protocol: /^https?$/,
+      error: "PUBLIC_URL must be the absolute http(s) URL people open, e.g. https://helpdesk.example.com",
+    }),
+  ),
+  SESSION_SECRET: optional(
+    z
+      .string()
+      .min(32, "SESSION_SECRET must be at least 32 characters; unset it to have one generated in DATA_DIR"),
+  ),
+  DATA_DIR: optional(z.string()),
+  /** extra origins allowed to send mutations (comma-separated), e.g. a reverse proxy's public name */
+  TRUSTED_ORIGINS: optional(z.string()),
+  /** seed the demo on an empty database (default true) */
+  SEED: optional(z.enum(["true", "false", "1", "0"], { error: "SEED must be true or false" })),
+  SWEEP_INTERVAL_MS: optional(z.coerce.number().int().min(100, "SWEEP_INTERVAL_MS must be at least 100")),
+  OUTBOX_INTERVAL_MS: optional(z.coerce.number().int().min(50, "OUTBOX_INTERVAL_MS must be at least 50")),
+  NODE_ENV: optional(z.string()),
+});
+
+const SECRET_VARS = new Set(["SESSION_SECRET", "DATABASE_URL", "SMTP_URL"]);
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  sessionSecret: string;
+  /** where the embedded database and the generated secret live */
+  dataDir: string;
+  trustedOrigins: string[];
+  seed: boolean;
+  sweepIntervalMs: number;
+  outboxIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(
+      `Helpdesk cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads the configuration from the environment. Throws a ConfigError naming each variable that is wrong
+ * and how to fix it. SESSION_SECRET, when absent, is generated once and kept in DATA_DIR/session-secret.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? "environment");
+        // never echo values that may hold passwords
+        const got = SECRET_VARS.has(name) ? undefined : env[name];
+        return `${name}: ${i.message}${got !== undefined ? ` (it is "${got.length > 40 ? `${got.slice(0, 40)}…` : got}")` : ""}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const port = e.PORT ?? 3000;
+  // relative to where the command was typed (`pnpm start` at the root → ./.data at the root), not to
+  // apps/server, which is where pnpm runs the script
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR ?? "./.data");
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  const dev = e.NODE_ENV !== "production";
+  const trustedOrigins = [
+    new URL(publicUrl).origin,
+    ...(e.TRUSTED_ORIGINS?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? []),
+    // the Vite dev servers of the portal and the console proxy /trpc and /api to this server
+    ...(dev ? ["http://localhost:5173", "http://localhost:5174"] : []),
+  ];
+  return {
+    port,
+    host: e.HOST ?? "0.0.0.0",
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `Helpdesk <helpdesk@${new URL(publicUrl).hostname}>`,
+    publicUrl,
+    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    dataDir,
+    trustedOrigins,
+    seed: e.SEED === undefined ? true : e.SEED === "true" || e.SEED === "1",
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS ?? 5_000,
+    outboxIntervalMs: e.OUTBOX_INTERVAL_MS ?? 1_000,
+  };
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) {
+    const secret = readFileSync(file, "utf8").trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

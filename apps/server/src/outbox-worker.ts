@@ -1,0 +1,206 @@
+import { type Db, onCallRota, outbox, surveyInvitations, users } from "@helpdesk/db";
+import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import type { Clock } from "./clock";
+import type { Mail, Mailer } from "./mailer";
+
+export interface OutboxOptions {
+  db: Db;
+  mailer: Mailer;
+  clock: Clock;
+  /** made absolute in mail bodies: relative links like /survey/<token> */
+  publicUrl: string;
+  /** rows taken per round */
+  batchSize?: number;
+  /** after this many failed attempts a row is marked failed */
+  maxAttempts?: number;
+  /** first retry delay; doubles each attempt */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** how long a taken row is reserved for this worker (a crashed worker's rows come back after it) */
+  leaseMs?: number;
+  /** where pages go when nobody is on call */
+  onCallFallback?: string;
+}
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+export interface RoundResult {
+  taken: number;
+  done: number;
+  retried: number;
+  failed: number;
+}
+
+/** Exponential backoff: base · 2^(attempts−1), capped. */
+export function backoffMs(attempts: number, baseDelayMs: number, maxDelayMs: number): number {
+  return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Carries out the outbox: mail (through SMTP or into the mail log), on-call pages (mail to whoever the rota
+ * has on call at the page's time) and survey invitations. Rows are taken with `FOR UPDATE SKIP LOCKED` and
+ * leased by moving `next_attempt_at` forward in the same statement, so several workers never take the same
+ * row and no transaction stays open while mail is sent.
+ */
+export function createOutboxWorker(opts: OutboxOptions) {
+  const batchSize = opts.batchSize ?? 20;
+  const maxAttempts = opts.maxAttempts ?? 8;
+  const baseDelayMs = opts.baseDelayMs ?? 5_000;
+  const maxDelayMs = opts.maxDelayMs ?? 60 * 60_000;
+  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  const fallback = opts.onCallFallback ?? "on-call@helpdesk.local";
+  const { db, mailer, clock } = opts;
+
+  async function take(now: number): Promise<OutboxRow[]> {
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, new Date(now))))
+      .orderBy(outbox.nextAttemptAt)
+      .limit(batchSize)
+      .for("update", { skipLocked: true });
+    return db
+      .update(outbox)
+      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now + leaseMs) })
+      .where(inArray(outbox.id, due))
+      .returning();
+  }
+
+  const absolute = (text: string) =>
+    text.replace(
+      /(^|[\s(:])\/(survey|confirm-access|tickets|console|reset-password)\//g,
+      `$1${opts.publicUrl}/$2/`,
+    );
+
+  function mailOf(payload: Record<string, unknown>): Mail {
+    const to = payload.to;
+    const subject = payload.subject;
+    const body = payload.body;
+    if (typeof to !== "string" || !to.includes("@"))
+      throw new Error("the outbox row has no recipient address");
+    return {
+      to,
+      subject: typeof subject === "string" ? subject : "(no subject)",
+      body: absolute(typeof body === "string" ? body : ""),
+    };
+  }
+
+  async function onCallAddresses(at: number): Promise<string[]> {
+    const when = new Date(at);
+    const rows = await db
+      .select({ email: users.email })
+      .from(onCallRota)
+      .innerJoin(users, eq(users.id, onCallRota.staffId))
+      .where(and(lte(onCallRota.fromAt, when), gt(onCallRota.toAt, when), eq(users.active, true)));
+    return rows.length > 0 ? [...new Set(rows.map((r) => r.email))] : [fallback];
+  }
+
+  async function carryOut(row: OutboxRow, now: number): Promise<void> {
+    const p = row.payload;
+    switch (row.kind) {
+      case "mail":
+        await mailer.send(db, mailOf(p), row.id);
+        return;
+      case "survey": {
+        await mailer.send(db, mailOf(p), row.id);
+        if (typeof p.invitationId === "string") {
+          await db
+            .update(surveyInvitations)
+            .set({ sentAt: new Date(now) })
+            .where(eq(surveyInvitations.id, p.invitationId));
+        }
+        return;
+      }
+      case "page": {
+        // R-SLA-5: page whoever is on call when the ticket came in
+        const at = typeof p.at === "number" ? p.at : now;
+        const number = typeof p.ticketNumber === "string" ? p.ticketNumber : "";
+        const reason = typeof p.reason === "string" ? p.reason : "urgent ticket out of hours";
+        for (const to of await onCallAddresses(at)) {
+          await mailer.send(
+            db,
+            {
+              to,
+              subject: `[PAGE]${number ? ` [${number}]` : ""} ${reason}`,
+              body: absolute(
+                `You are on call. ${reason}.\n${number ? `Ticket ${number}: /console/tickets/${String(p.ticketId ?? "")}\n` : ""}`,
+              ),
+            },
+            row.id,
+          );
+        }
+        return;
+      }
+      default:
+        throw new Error(`no handler for outbox kind "${row.kind}"`);
+    }
+  }
+
+  /** One round: take due rows, carry each out, mark it done or schedule its retry. */
+  async function runOnce(): Promise<RoundResult> {
+    const now = clock.now();
+    const rows = await take(now);
+    const result: RoundResult = { taken: rows.length, done: 0, retried: 0, failed: 0 };
+    for (const row of rows) {
+      try {
+        await carryOut(row, now);
+        await db
+          .update(outbox)
+          .set({ status: "done", doneAt: new Date(clock.now()), lastError: null })
+          .where(eq(outbox.id, row.id));
+        result.done++;
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (row.attempts >= maxAttempts) {
+          await db.update(outbox).set({ status: "failed", lastError: message }).where(eq(outbox.id, row.id));
+          result.failed++;
+        } else {
+          const retryAt = now + backoffMs(row.attempts, baseDelayMs, maxDelayMs);
+          await db
+            .update(outbox)
+            .set({ nextAttemptAt: new Date(retryAt), lastError: message })
+            .where(eq(outbox.id, row.id));
+          result.retried++;
+        }
+      }
+    }
+    return result;
+  }
+
+  return { runOnce };
+}
+
+export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
+
+/** Runs `round` every `intervalMs` (sooner while there is work) until stopped; stop() waits for the round. */
+export function startLoop(
+  name: string,
+  intervalMs: number,
+  round: () => Promise<{ taken?: number } | unknown>,
+  log: (msg: string) => void = console.error,
+) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    running = (async () => {
+      let busy = false;
+      try {
+        const r = await round();
+        busy =
+          typeof r === "object" && r !== null && "taken" in r && Number((r as { taken: number }).taken) > 0;
+      } catch (e) {
+        log(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (!stopped) timer = setTimeout(tick, busy ? 10 : intervalMs);
+    })();
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { authAccounts, type Db, sessions, users, verifications } from "@helpdesk/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { eq } from "drizzle-orm";
+import { clearFailedPasswords, DEACTIVATED_MESSAGE, recordFailedPassword } from "./login-safety";
+import { defaultThrottleLimits, hit, type ThrottleLimits } from "./throttle";
+
+/** A mail to send; the server puts it in the outbox (it is never sent from inside a request). */
+export interface AuthMail {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface CreateAuthOptions {
+  db: Db;
+  /** at least 32 characters; signs session cookies */
+  secret: string;
+  /** the public origin of the server, e.g. http://localhost:3000 (auth routes live under /api/auth) */
+  baseURL: string;
+  sendMail: (mail: AuthMail) => Promise<void>;
+  /** origins allowed to call the auth routes besides baseURL (e.g. the Vite dev servers) */
+  trustedOrigins?: string[];
+  throttle?: Partial<ThrottleLimits>;
+  /** the header the HTTP host sets to the client's socket address (never trusted from the client) */
+  clientIpHeader?: string;
+  /**
+   * the page (on baseURL's origin) that reads `?token=` and posts the new password to
+   * /api/auth/reset-password; default "/reset-password" (the portal's route)
+   */
+  resetPasswordPath?: string;
+  /** injectable clock for the throttle windows */
+  now?: () => number;
+}
+
+/** The header apps/server sets to the peer address before handing a request to better-auth. */
+export const CLIENT_IP_HEADER = "x-helpdesk-client-ip";
+
+/** Generic answer of a throttled sign-in or reset: the same whether the address exists or not. */
+export const THROTTLED_MESSAGE = "Too many attempts. Wait a few minutes, then try again.";
+
+const SIGN_IN = "/sign-in/email";
+const RESET = "/request-password-reset";
+
+/**
+ * better-auth for Helpdesk (R-ACT-8): email and password, sessions in httpOnly cookies, reset links by mail.
+ *
+ * - better-auth's `user` model is our `users` table (portal users and staff in one table), `session` is
+ *   `sessions`, `account` (credentials) is `auth_accounts`, `verification` is `verifications`.
+ * - Nobody signs up: logins are created by admins and the seed (`createPasswordLogin`).
+ * - Wrong passwords are counted per user; at the policy's maximum the login is deactivated. A deactivated
+ *   login is refused only after the right password, with the message to ask an admin, so answers to
+ *   strangers never differ by address. A password reset changes the password and leaves it deactivated.
+ * - Sign-in and reset requests are throttled per address and per IP in the `auth_throttle` table.
+ */
+export function createAuth(options: CreateAuthOptions) {
+  const { db } = options;
+  const limits: ThrottleLimits = { ...defaultThrottleLimits, ...options.throttle };
+  const now = options.now ?? Date.now;
+  const ipHeader = options.clientIpHeader ?? CLIENT_IP_HEADER;
+
+  return betterAuth({
+    appName: "Helpdesk",
+    baseURL: options.baseURL,
+    basePath: "/api/auth",
+    secret: options.secret,
+    trustedOrigins: options.trustedOrigins,
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: authAccounts, verification: verifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 256,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      async sendResetPassword({ user, token }) {
+        // R-ACT-8: the link goes only to the registered address. It opens the app's reset page directly.
+        const url = new URL(options.resetPasswordPath ?? "/reset-password", options.baseURL);
+        url.searchParams.set("token", token);
+        await options.sendMail({
+          to: user.email,
+          subject: "Reset your Helpdesk password",
+          body: [
+            `Hello ${user.name},`,
+            "",
+            "Someone asked to reset the password of your Helpdesk login. To choose a new password, open:",
+            url.toString(),
+            "",
+            "The link works for one hour. If it was not you, ignore this mail; your password stays as it is.",
+            "A new password does not reactivate a login that was deactivated; an account admin does.",
+          ].join("\n"),
+        });
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    user: {
+      additionalFields: {
+        kind: { type: "string", input: false, required: false },
+        accountId: { type: "string", input: false, required: false },
+        customerRole: { type: "string", input: false, required: false },
+        active: { type: "boolean", input: false, required: false },
+      },
+    },
+    // Our own per-address and per-IP throttle below replaces the in-memory default.
+    rateLimit: { enabled: false },
+    advanced: {
+      ipAddress: { ipAddressHeaders: [ipHeader] },
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      useSecureCookies: options.baseURL.startsWith("https://"),
+    },
+    telemetry: { enabled: false },
+    logger: { level: "error" },
+    databaseHooks: {
+      session: {
+        create: {
+          async before(session) {
+            const [user] = await db
+              .select({ active: users.active })
+              .from(users)
+              .where(eq(users.id, session.userId))
+              .limit(1);
+            if (!user?.active) {
+              throw new APIError("FORBIDDEN", { code: "LOGIN_DEACTIVATED", message: DEACTIVATED_MESSAGE });
+            }
+            await clearFailedPasswords(db, session.userId);
+          },
+        },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN && ctx.path !== RESET) return;
+        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "")
+          .trim()
+          .toLowerCase();
+        const ip = ctx.headers?.get(ipHeader) ?? "unknown";
+        const t = now();
+        const [perEmail, perIp] =
+          ctx.path === SIGN_IN
+            ? [limits.signInPerEmail, limits.signInPerIp]
+            : [limits.resetPerEmail, limits.resetPerIp];
+        const okIp = await hit(db, `ip:${ctx.path}:${ip}`, perIp, t);
+        const okEmail = await hit(db, `email:${ctx.path}:${email}`, perEmail, t);
+        if (!okIp || !okEmail) {
+          throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_ATTEMPTS", message: THROTTLED_MESSAGE });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN) return;
+        const returned = ctx.context.returned;
+        if (returned instanceof APIError && returned.status === "UNAUTHORIZED") {
+          const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "");
+          if (email) await recordFailedPassword(db, email);
+        }
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,141 @@
+/**
+ * Issue 3 §3 "Authorization": walks EVERY procedure of appRouter as every kind of actor — a customer of
+ * the same account (admin and staff), of another account, a partner, a technical delegate, each staff
+ * role, anonymous — and fails when a procedure declares no audience, lets an actor outside its audience
+ * in, answers anything but NOT_FOUND for another account's object, or changes anything on a refusal.
+ */
+import { billingComplaints, messages, ticketHistory, tickets, users } from "@helpdesk/db/schema";
+import { count, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Api, setupApi } from "./test-support";
+import { actorMatches } from "./trpc";
+import {
+  call as callAs,
+  everyone as everyoneOf,
+  type Fixture,
+  inputOf,
+  makeSamples,
+  type Owner,
+  procedures,
+  type Sample,
+  walkFixture,
+} from "./walk-support";
+
+let api: Api;
+let fx: Fixture;
+let samples: Record<string, Sample>;
+beforeAll(async () => {
+  api = await setupApi();
+  fx = await walkFixture(api);
+  samples = makeSamples(api, fx);
+});
+afterAll(async () => {
+  await api?.close();
+});
+const everyone = () => everyoneOf(api);
+const call = (who: Parameters<typeof callAs>[1], path: string, input: unknown) =>
+  callAs(api, who, path, input);
+
+async function fingerprint() {
+  const [t] = await api.db
+    .select({ v: sql<number>`coalesce(sum(${tickets.version}), 0)::int`, n: count() })
+    .from(tickets);
+  const [h] = await api.db.select({ n: count() }).from(ticketHistory);
+  const [m] = await api.db.select({ n: count() }).from(messages);
+  const [u] = await api.db
+    .select({ n: count(), active: sql<number>`count(*) filter (where ${users.active})::int` })
+    .from(users);
+  const [c] = await api.db.select({ n: count() }).from(billingComplaints);
+  return JSON.stringify([t, h, m, u, c]);
+}
+
+const accountOf: Record<Owner, () => string> = {
+  msg: () => api.seed.accounts.msg,
+  mail: () => api.seed.accounts.mail,
+};
+
+describe("authorization walk over every procedure", () => {
+  it("every procedure declares an audience and has a sample input", () => {
+    const missing = Object.entries(procedures())
+      .filter(([, p]) => !p._def.meta?.audience)
+      .map(([k]) => k);
+    expect(missing, "procedures without meta.audience").toEqual([]);
+    const unsampled = Object.keys(procedures()).filter((k) => !(k in samples));
+    expect(unsampled, "procedures the walk does not know").toEqual([]);
+  });
+
+  it("actors outside the audience are refused, other accounts' objects are NOT_FOUND, and refusals change nothing", async () => {
+    const before = await fingerprint();
+    const failures: string[] = [];
+    for (const [path, proc] of Object.entries(procedures())) {
+      const audience = proc._def.meta?.audience;
+      const sample = samples[path];
+      if (!audience || !sample) continue;
+      for (const who of everyone()) {
+        const inAudience = actorMatches(audience, who.actor);
+        const foreign =
+          sample.owner !== undefined &&
+          who.actor?.kind === "customer" &&
+          who.actor.accountId !== accountOf[sample.owner]();
+        if (inAudience && !foreign) continue; // allowed calls run in the next test
+        const input = await inputOf(sample);
+        const { code } = await call(who, path, input);
+        const expected = !inAudience ? (who.actor ? "FORBIDDEN" : "UNAUTHORIZED") : "NOT_FOUND";
+        if (code !== expected) failures.push(`${path} as ${who.name}: got ${code}, expected ${expected}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(), "a refused call changed data").toBe(before);
+  });
+
+  it("actors inside the audience reach their own objects (never NOT_FOUND, UNAUTHORIZED or a 500)", async () => {
+    const failures: string[] = [];
+    for (const [path, proc] of Object.entries(procedures())) {
+      const audience = proc._def.meta?.audience;
+      const sample = samples[path];
+      if (!audience || !sample) continue;
+      for (const who of everyone()) {
+        if (!actorMatches(audience, who.actor)) continue;
+        if (
+          sample.owner &&
+          who.actor?.kind === "customer" &&
+          who.actor.accountId !== accountOf[sample.owner]()
+        )
+          continue;
+        const input = await inputOf(sample);
+        const { code } = await call(who, path, input);
+        // objects a sample names that an earlier allowed call legitimately removed or never existed
+        const notFoundIsFine = [
+          "staff.removeRota",
+          "account.unlinkPartner",
+          "account.removeDelegate",
+          "incident.confirmSubscription",
+        ].includes(path);
+        if (
+          code === "INTERNAL_SERVER_ERROR" ||
+          code === "UNAUTHORIZED" ||
+          (code === "NOT_FOUND" && !notFoundIsFine)
+        )
+          failures.push(`${path} as ${who.name}: ${code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("R-ACT-6/R-TKT-8: lists never show another account's tickets, lines or people", async () => {
+    for (const who of everyone()) {
+      if (who.actor?.kind !== "customer") continue;
+      const mine = who.actor.accountId === api.seed.accounts.msg;
+      const list = (await call(who, "ticket.list", { limit: 100 })).value as {
+        items: { id: string; accountId: string | null }[];
+      };
+      expect(list.items.some((t) => t.id === fx.ticket)).toBe(mine);
+      for (const t of list.items)
+        expect([who.actor.accountId, api.seed.accounts.alpha, api.seed.accounts.beta]).toContain(t.accountId);
+      const lines = (await call(who, "billing.lines", {})).value as { accountId: string }[];
+      for (const l of lines) expect(l.accountId).toBe(who.actor.accountId);
+      const contacts = (await call(who, "account.contacts", undefined)).value as { id: string }[];
+      expect(contacts.some((c) => c.id === "c-msgOps")).toBe(mine);
+    }
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * @helpdesk/api — the tRPC router the server mounts and the apps type against (`import type { AppRouter }`),
+ * plus the sweeper and the demo seed the server runs.
+ */
+import { accountRouter } from "./routers/account";
+import { billingRouter } from "./routers/billing";
+import { incidentRouter } from "./routers/incident";
+import { mailRouter } from "./routers/mail";
+import { policyRouter } from "./routers/policy";
+import { reportRouter } from "./routers/report";
+import { staffRouter } from "./routers/staff";
+import { staffTicketRouter } from "./routers/staff-ticket";
+import { surveyRouter } from "./routers/survey";
+import { ticketRouter } from "./routers/ticket";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  ticket: ticketRouter,
+  staffTicket: staffTicketRouter,
+  account: accountRouter,
+  staff: staffRouter,
+  incident: incidentRouter,
+  billing: billingRouter,
+  survey: surveyRouter,
+  report: reportRouter,
+  policy: policyRouter,
+  mail: mailRouter,
+});
+export type AppRouter = typeof appRouter;
+
+/** `createCaller(context)` without HTTP (tests, the server's CLI). */
+export const createCaller = createCallerFactory(appRouter);
+
+export { MAX_ATTACHMENT_BYTES, sniffContentType } from "./attachments";
+export { DEMO_PASSWORD, type SeedLogin, type SeedResult, seedBase, seedDemo } from "./seed";
+export { type SweepResult, sweepAll, sweepDueDeadlines } from "./sweeper";
+export {
+  type Audience,
+  type Clock,
+  type Context,
+  createContext,
+  type Meta,
+  systemClock,
+  toTRPCError,
+} from "./trpc";

@@ -1,0 +1,186 @@
+import { attachments, outbox, ticketHistory } from "@helpdesk/db/schema";
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Api, HOUR, setupApi } from "../test-support";
+
+let api: Api;
+beforeAll(async () => {
+  api = await setupApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+}
+
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]).toString("base64");
+
+describe("customer ticket flow", () => {
+  it("R-LC-1/2/3/4: open → staff reply → request info → customer reply → propose → confirm", async () => {
+    const customer = api.as(api.a.msgAdmin);
+    const staff = api.as(api.a.specialist);
+    const t = await customer.ticket.open({
+      inquiryType: "incident",
+      impact: "high",
+      urgency: "high",
+      subject: "SMS gateway down",
+      description: "All SMS fail with 503 since 08:00.",
+      attachments: [{ fileName: "screen.png", contentBase64: png }],
+    });
+    expect(t.number).toMatch(/^RCR \d{7}$/);
+    expect(t.status).toBe("new");
+
+    api.advance(HOUR / 4);
+    let s = await staff.staffTicket.reply({ id: t.id, expectedVersion: t.version, body: "Looking into it." });
+    expect(s.firstResponseAt).not.toBeNull();
+    s = await staff.staffTicket.note({
+      id: t.id,
+      expectedVersion: s.version,
+      body: "Internal: gateway node 3.",
+    });
+    s = await staff.staffTicket.requestInformation({
+      id: t.id,
+      expectedVersion: s.version,
+      body: "Which sender ids?",
+    });
+    expect(s.status).toBe("waitingForCustomer");
+
+    api.advance(HOUR);
+    let c = await customer.ticket.reply({ id: t.id, expectedVersion: s.version, body: "Sender ACME." });
+    expect(c.status).toBe("open");
+
+    s = await staff.staffTicket.proposeResolution({
+      id: t.id,
+      expectedVersion: c.version,
+      body: "Node restarted.",
+    });
+    expect(s.status).toBe("resolved");
+
+    const detail = await customer.ticket.byId({ id: t.id });
+    expect(detail.messages.some((m) => m.body.includes("Internal"))).toBe(false);
+    expect(detail.allowedEvents).toContain("ticket.confirmResolution");
+    const staffDetail = await staff.staffTicket.byId({ id: t.id });
+    expect(staffDetail.messages.some((m) => m.visibility === "internal")).toBe(true);
+    expect(staffDetail.history.length).toBeGreaterThan(4);
+
+    c = await customer.ticket.confirm({ id: t.id, expectedVersion: detail.version });
+    expect(c.status).toBe("closed");
+    const files = await api.db.select().from(attachments).where(eq(attachments.ticketId, t.id));
+    expect(files).toHaveLength(1);
+    expect(files[0]?.contentType).toBe("image/png");
+  });
+
+  it("optimistic concurrency: a stale expectedVersion is CONFLICT and changes nothing", async () => {
+    const customer = api.as(api.a.msgAdmin);
+    const t = await customer.ticket.open({
+      inquiryType: "serviceRequest",
+      subject: "Question",
+      description: "How?",
+    });
+    const staff = api.as(api.a.engineer);
+    await staff.staffTicket.claim({ id: t.id, expectedVersion: t.version });
+    const before = await api.db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, t.id));
+    expect(await codeOf(staff.staffTicket.claim({ id: t.id, expectedVersion: t.version }))).toBe("CONFLICT");
+    const after = await api.db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, t.id));
+    expect(after).toHaveLength(before.length);
+  });
+
+  it("R-LC-9: an event the state forbids is CONFLICT with the domain's reason", async () => {
+    const customer = api.as(api.a.msgAdmin);
+    const t = await customer.ticket.open({
+      inquiryType: "serviceRequest",
+      subject: "Question 2",
+      description: "How?",
+    });
+    await expect(customer.ticket.confirm({ id: t.id, expectedVersion: t.version })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+
+  it("R-ACT-3: a portal user who is no authorized contact is refused with the reason", async () => {
+    const delegateless = api.as({
+      kind: "customer",
+      id: "u-nobody",
+      accountId: api.seed.accounts.msg,
+      role: "customerStaff",
+    });
+    await expect(
+      delegateless.ticket.open({ inquiryType: "incident", subject: "x", description: "y" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("authorized") });
+  });
+
+  it("attachments: a disallowed type is refused before anything is stored", async () => {
+    const customer = api.as(api.a.mailAdmin);
+    const exe = Buffer.from("MZ\x90\x00rest-of-a-program").toString("base64");
+    const count = async () => (await api.db.select().from(outbox)).length;
+    const before = await count();
+    await expect(
+      customer.ticket.open({
+        inquiryType: "incident",
+        subject: "virus?",
+        description: "see file",
+        attachments: [{ fileName: "invoice.pdf.exe", contentBase64: exe }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await count()).toBe(before);
+  });
+
+  it("R-ACT-6: a partner opens on behalf with the identifier; customer without delegation does not see it", async () => {
+    const partner = api.as(api.a.partnerAdmin);
+    const t = await partner.ticket.open({
+      inquiryType: "incident",
+      subject: "Mail flow stopped at Alpha",
+      description: "No mail since 10:00",
+      onBehalfIdentifier: "203.0.113.10",
+    });
+    expect(t.accountId).toBe(api.seed.accounts.alpha);
+    expect(t.partnerAccountId).toBe(api.seed.accounts.partner);
+    expect((await partner.ticket.byId({ id: t.id })).id).toBe(t.id);
+    await expect(api.as(api.a.alphaAdmin).ticket.byId({ id: t.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const b = await partner.ticket.open({
+      inquiryType: "incident",
+      subject: "Beta",
+      description: "x",
+      onBehalfIdentifier: "203.0.113.20",
+    });
+    expect((await api.as(api.a.betaAdmin).ticket.byId({ id: b.id })).id).toBe(b.id);
+    await expect(
+      partner.ticket.open({
+        inquiryType: "incident",
+        subject: "?",
+        description: "x",
+        onBehalfIdentifier: "198.51.100.1",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("zod errors return BAD_REQUEST with field paths", async () => {
+    const customer = api.as(api.a.msgAdmin);
+    try {
+      await customer.ticket.open({ inquiryType: "incident", subject: "", description: "x" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(TRPCError);
+      expect((e as TRPCError).code).toBe("BAD_REQUEST");
+    }
+  });
+
+  it("the staff queue orders by priority rank, then first come first served (R-TKT-4)", async () => {
+    const staff = api.as(api.a.specialist);
+    const page = await staff.staffTicket.queue({ limit: 100 });
+    const keys = page.items.map((i) => [i.priorityRank, i.createdAt] as const);
+    const sorted = [...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(keys).toEqual(sorted);
+  });
+});

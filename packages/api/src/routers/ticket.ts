@@ -1,0 +1,214 @@
+/**
+ * Customer side of tickets (portal): open, list, read, reply, confirm / object / more time, reopen,
+ * escalate (R-ESC-2), ask for reclassification. Resolvers: parse → load → domain → save → DTO.
+ */
+import { tickets, users } from "@helpdesk/db/schema";
+import { DomainError } from "@helpdesk/domain";
+import type { TicketEvent } from "@helpdesk/domain/ticket";
+import { and, desc, eq, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { AttachmentsInput, checkAttachments } from "../attachments";
+import { validateCustomerEscalation } from "../services/escalation";
+import { openAsCustomer } from "../services/open";
+import { policyVersion } from "../services/policies";
+import { ticketDetail, ticketHistoryOf, ticketSummary } from "../services/ticket-dto";
+import { loadTicket, type NewMessage, transition } from "../services/tickets";
+import { assertMaySee, customerTicketScope } from "../services/visibility";
+import { type Context, type CustomerActor, customerProcedure, router } from "../trpc";
+import { body, epochMs, pageLimit, TicketRef, TicketRequest, ticketId } from "./inputs";
+
+const statusFilter = z.enum(["new", "open", "waitingForCustomer", "resolved", "closed", "rejected"]);
+
+async function loadVisible(ctx: Context & { actor: CustomerActor }, id: string) {
+  const loaded = await loadTicket(ctx.db, id);
+  await assertMaySee(ctx.db, ctx.actor, loaded.row);
+  return loaded;
+}
+
+/** One customer event through the save path; returns the fresh summary. */
+async function customerEvent(
+  ctx: Context & { actor: CustomerActor },
+  ref: { id: string; expectedVersion: number },
+  make: (base: { at: number; actor: CustomerActor }) => TicketEvent,
+  extra: { messages?: NewMessage[]; historyData?: Record<string, unknown> } = {},
+) {
+  const loaded = await loadVisible(ctx, ref.id);
+  const event = make({ at: ctx.clock.now(), actor: ctx.actor });
+  const out = await transition(ctx.db, { loaded, event, expectedVersion: ref.expectedVersion, ...extra });
+  return ticketSummary(out.row, loaded.policy);
+}
+
+export const ticketRouter = router({
+  open: customerProcedure
+    .meta({
+      description:
+        "Open a ticket (R-TKT-2…7, R-ACT-3); a partner gives the managed customer's identifier (R-ACT-6).",
+    })
+    .input(TicketRequest.extend({ onBehalfIdentifier: z.string().trim().min(1).max(200).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const out = await openAsCustomer(ctx.db, ctx.actor, input, ctx.clock.now());
+      const policy = await policyVersion(ctx.db, out.row.policyId, out.row.policyVersion);
+      return { ...ticketSummary(out.row, policy), missingInformation: out.state.missingInformation };
+    }),
+
+  list: customerProcedure
+    .input(
+      z.object({
+        status: z.array(statusFilter).max(6).optional(),
+        search: z.string().trim().max(200).optional(),
+        /** keyset cursor: the last row's createdAt (ms) and id */
+        cursor: z.object({ createdAt: epochMs, id: ticketId }).optional(),
+        limit: pageLimit,
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const where: SQL[] = [customerTicketScope(ctx.actor)];
+      if (input.status?.length) where.push(inArray(tickets.status, input.status));
+      if (input.search) {
+        const like = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where.push(or(ilike(tickets.subject, like), ilike(tickets.number, like)) as SQL);
+      }
+      if (input.cursor) {
+        const at = new Date(input.cursor.createdAt);
+        where.push(
+          or(
+            lt(tickets.createdAt, at),
+            and(eq(tickets.createdAt, at), lt(tickets.id, input.cursor.id)),
+          ) as SQL,
+        );
+      }
+      const rows = await ctx.db
+        .select()
+        .from(tickets)
+        .where(and(...where))
+        .orderBy(desc(tickets.createdAt), desc(tickets.id))
+        .limit(input.limit + 1);
+      const page = rows.slice(0, input.limit);
+      const items = await Promise.all(
+        page.map(async (r) => ticketSummary(r, await policyVersion(ctx.db, r.policyId, r.policyVersion))),
+      );
+      const last = page[page.length - 1];
+      return {
+        items,
+        nextCursor:
+          rows.length > input.limit && last ? { createdAt: last.createdAt.getTime(), id: last.id } : null,
+      };
+    }),
+
+  byId: customerProcedure.input(z.object({ id: ticketId })).query(async ({ ctx, input }) => {
+    const { row, policy } = await loadVisible(ctx, input.id);
+    return ticketDetail(ctx.db, row, policy, ctx.actor);
+  }),
+
+  history: customerProcedure.input(z.object({ id: ticketId })).query(async ({ ctx, input }) => {
+    await loadVisible(ctx, input.id);
+    return ticketHistoryOf(ctx.db, input.id, ctx.actor);
+  }),
+
+  /** R-LC-2: any customer reply moves a waiting ticket back to open. */
+  reply: customerProcedure
+    .input(TicketRef.extend({ body: body(), attachments: AttachmentsInput }))
+    .mutation(async ({ ctx, input }) => {
+      const files = checkAttachments(input.attachments);
+      return customerEvent(ctx, input, (b) => ({ type: "ticket.reply", ...b, visibility: "public" }), {
+        messages: [
+          {
+            authorId: ctx.actor.id,
+            authorKind: "customer",
+            authorName: await authorName(ctx),
+            visibility: "public",
+            channel: "portal",
+            body: input.body,
+            attachments: files,
+          },
+        ],
+      });
+    }),
+
+  /** R-LC-4 */
+  confirm: customerProcedure
+    .input(TicketRef)
+    .mutation(({ ctx, input }) =>
+      customerEvent(ctx, input, (b) => ({ type: "ticket.confirmResolution", ...b })),
+    ),
+  object: customerProcedure
+    .input(TicketRef.extend({ reason: z.string().trim().max(2000).optional() }))
+    .mutation(async ({ ctx, input }) =>
+      customerEvent(ctx, input, (b) => ({ type: "ticket.objectResolution", ...b, reason: input.reason }), {
+        messages: input.reason
+          ? [
+              {
+                authorId: ctx.actor.id,
+                authorKind: "customer",
+                authorName: await authorName(ctx),
+                visibility: "public",
+                channel: "portal",
+                body: input.reason,
+              },
+            ]
+          : [],
+      }),
+    ),
+  moreTime: customerProcedure
+    .input(TicketRef)
+    .mutation(({ ctx, input }) =>
+      customerEvent(ctx, input, (b) => ({ type: "ticket.requestMoreTime", ...b })),
+    ),
+
+  /** R-LC-7 */
+  reopen: customerProcedure
+    .input(TicketRef)
+    .mutation(({ ctx, input }) => customerEvent(ctx, input, (b) => ({ type: "ticket.reopen", ...b }))),
+
+  /** R-ESC-2: a customer escalation names company, caller, phone, tickets, description and action. */
+  escalate: customerProcedure
+    .input(
+      TicketRef.extend({
+        topic: z.enum(["ticketHandling", "charge"]).optional(),
+        companyName: z.string().max(200).optional(),
+        callerName: z.string().max(200).optional(),
+        callerPhone: z.string().max(60).optional(),
+        /** other tickets the escalation is about; this ticket is always included */
+        ticketNumbers: z.array(z.string().max(40)).max(20).optional(),
+        supportDescription: z
+          .object({
+            kind: z.enum(["outOfService", "degraded", "other"]),
+            text: z.string().max(2000).optional(),
+          })
+          .optional(),
+        requestedAction: z.string().max(2000).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const loaded = await loadVisible(ctx, input.id);
+      const { id: _id, expectedVersion: _v, ...request } = input;
+      const note = validateCustomerEscalation(loaded.policy, request, loaded.row.number);
+      const event: TicketEvent = { type: "ticket.escalate", at: ctx.clock.now(), actor: ctx.actor, note };
+      const out = await transition(ctx.db, {
+        loaded,
+        event,
+        expectedVersion: input.expectedVersion,
+        historyData: { request },
+      });
+      return ticketSummary(out.row, loaded.policy);
+    }),
+
+  /** R-TKT-3: the customer asks for another classification, with a reason. */
+  requestReclassification: customerProcedure
+    .input(
+      TicketRef.extend({ reason: z.string().trim().min(1, "say why the classification is wrong").max(2000) }),
+    )
+    .mutation(({ ctx, input }) =>
+      customerEvent(ctx, input, (b) => ({
+        type: "ticket.requestReclassification",
+        ...b,
+        reason: input.reason,
+      })),
+    ),
+});
+
+async function authorName(ctx: Context & { actor: CustomerActor }): Promise<string> {
+  const [u] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor.id));
+  if (!u) throw new DomainError("NOT_FOUND", "Your login no longer exists.");
+  return u.name;
+}

@@ -1,0 +1,55 @@
+import { createTestDb } from "@helpdesk/db/testing";
+import { tickets } from "@helpdesk/db/schema";
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth } from "./auth";
+import type { Db } from "./db";
+import { seedDemo } from "./seed";
+import { sweepAll } from "./sweeper";
+
+let handle: Awaited<ReturnType<typeof createTestDb>>;
+let db: Db;
+const now = Date.parse("2026-03-02T10:00:00Z");
+let seeded: Awaited<ReturnType<typeof seedDemo>>;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  db = handle.db;
+  seeded = await seedDemo(db, { now, ticketCount: 200 });
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("seedDemo", () => {
+  it("seeds ~200 tickets across every state and all three presets, moved through the domain", async () => {
+    expect(seeded.skipped).toBe(false);
+    expect(seeded.tickets).toBeGreaterThanOrEqual(190);
+    const byStatus = await db.select({ status: tickets.status, n: count() }).from(tickets).groupBy(tickets.status);
+    const statuses = new Set(byStatus.map((s) => s.status));
+    for (const s of ["new", "open", "waitingForCustomer", "resolved", "closed", "rejected"]) expect(statuses).toContain(s);
+    const byPolicy = await db.select({ policyId: tickets.policyId, n: count() }).from(tickets).groupBy(tickets.policyId);
+    expect(byPolicy.map((p) => p.policyId).sort()).toEqual(["fax-reseller", "mail-filter-vendor", "messaging-provider"]);
+  });
+
+  it("returns demo logins for every staff role and customer kind, whose passwords work with better-auth", async () => {
+    expect(seeded.logins.length).toBeGreaterThanOrEqual(17);
+    const auth = createAuth({
+      db,
+      secret: "a-test-secret-that-is-at-least-32-characters-long",
+      baseURL: "http://localhost:3000",
+      sendMail: async () => {},
+    });
+    for (const login of [seeded.logins[0], seeded.logins.at(-1)]) {
+      if (!login) throw new Error("no login");
+      const res = await auth.api.signInEmail({ body: { email: login.email, password: login.password } });
+      expect(res.user.email).toBe(login.email);
+    }
+  });
+
+  it("is a no-op on a database that already has data, and the seeded deadlines sweep cleanly", async () => {
+    expect((await seedDemo(db, { now })).skipped).toBe(true);
+    const r = await sweepAll(db, now);
+    expect(r.failed).toBe(0);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * What the portal and the console receive about tickets. Customers never receive internal notes,
+ * internal attachments or internal history (R-TKT-8); the domain says which events the caller may
+ * send next (STYLE "Apps": ask the domain what is allowed).
+ */
+import { attachments, messages, ticketHistory } from "@helpdesk/db/schema";
+import type { Policy } from "@helpdesk/domain";
+import type { Actor } from "@helpdesk/domain/ticket";
+import { allowedEvents, type TicketSnapshot, viewTicket } from "@helpdesk/domain/ticket";
+import { and, asc, eq } from "drizzle-orm";
+import type { Queryable } from "../db";
+import { toMs } from "../db";
+import type { TicketRow } from "./tickets";
+
+export function ticketSummary(row: TicketRow, policy: Policy | undefined) {
+  return {
+    id: row.id,
+    number: row.number,
+    subject: row.subject,
+    status: row.status,
+    inquiryType: row.inquiryType,
+    channel: row.channel,
+    classificationId: row.classificationId,
+    classificationName: policy?.classifications.find((c) => c.id === row.classificationId)?.name ?? null,
+    priorityId: row.priorityId,
+    priorityName: policy?.priorities.find((p) => p.id === row.priorityId)?.name ?? row.priorityId,
+    priorityRank: row.priorityRank,
+    policyId: row.policyId,
+    accountId: row.accountId,
+    contactId: row.contactId,
+    partnerAccountId: row.partnerAccountId,
+    assigneeId: row.assigneeId,
+    escalationLevel: row.escalationLevel,
+    language: row.language,
+    express: row.express,
+    breached: row.breached,
+    paused: row.paused,
+    authorizationPending: row.authorizationPending,
+    createdAt: row.createdAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+    firstResponseAt: toMs(row.firstResponseAt),
+    resolvedAt: toMs(row.resolvedAt),
+    closedAt: toMs(row.closedAt),
+    deadlines: {
+      firstResponse: toMs(row.firstResponseDueAt),
+      resolution: toMs(row.resolutionDueAt),
+      assignment: toMs(row.assignmentDueAt),
+      callback: toMs(row.callbackDueAt),
+      escalation: toMs(row.nextEscalationAt),
+      reminder: toMs(row.reminderAt),
+      autoClose: toMs(row.autoCloseAt),
+      next: toMs(row.nextDeadlineAt),
+    },
+    version: row.version,
+  };
+}
+export type TicketSummary = ReturnType<typeof ticketSummary>;
+
+export async function ticketDetail(db: Queryable, row: TicketRow, policy: Policy, actor: Actor) {
+  const staff = actor.kind === "staff";
+  const msgWhere = staff
+    ? eq(messages.ticketId, row.id)
+    : and(eq(messages.ticketId, row.id), eq(messages.visibility, "public"));
+  const attWhere = staff
+    ? eq(attachments.ticketId, row.id)
+    : and(eq(attachments.ticketId, row.id), eq(attachments.visibility, "public"));
+  const [msgs, atts] = await Promise.all([
+    db.select().from(messages).where(msgWhere).orderBy(asc(messages.createdAt), asc(messages.id)),
+    db
+      .select({
+        id: attachments.id,
+        messageId: attachments.messageId,
+        filename: attachments.filename,
+        contentType: attachments.contentType,
+        size: attachments.size,
+        sha256: attachments.sha256,
+        visibility: attachments.visibility,
+      })
+      .from(attachments)
+      .where(attWhere),
+  ]);
+  const view = viewTicket(policy, row.snapshot as unknown as TicketSnapshot);
+  return {
+    ...ticketSummary(row, policy),
+    missingInformation: view.missingInformation,
+    onBehalfIdentifier: row.onBehalfIdentifier,
+    callerNumber: staff ? row.callerNumber : null,
+    chargeCategoryId: row.chargeCategoryId,
+    majorIncidentId: row.majorIncidentId,
+    messages: msgs.map((m) => ({
+      id: m.id,
+      authorKind: m.authorKind,
+      authorName: m.authorName,
+      visibility: m.visibility,
+      channel: m.channel,
+      body: m.body,
+      createdAt: m.createdAt.getTime(),
+      attachments: atts
+        .filter((a) => a.messageId === m.id)
+        .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size })),
+    })),
+    allowedEvents: allowedEvents(policy, row.snapshot as unknown as TicketSnapshot, actor),
+  };
+}
+
+/** The append-only history (R-TKT-8); customers get the public part. */
+export async function ticketHistoryOf(db: Queryable, ticketId: string, actor: Actor) {
+  const rows = await db
+    .select()
+    .from(ticketHistory)
+    .where(eq(ticketHistory.ticketId, ticketId))
+    .orderBy(asc(ticketHistory.at), asc(ticketHistory.id));
+  const internal = new Set(["ticket.reply:internal", "ticket.assign", "sla.warning"]);
+  return rows
+    .filter((h) => {
+      if (actor.kind === "staff") return true;
+      const vis = (h.data as { visibility?: string }).visibility;
+      return !internal.has(vis ? `${h.type}:${vis}` : h.type);
+    })
+    .map((h) => ({
+      id: h.id,
+      at: h.at.getTime(),
+      type: h.type,
+      actorKind: h.actor.kind,
+      actorId: actor.kind === "staff" ? h.actor.id : undefined,
+      data: actor.kind === "staff" ? h.data : publicData(h.data),
+    }));
+}
+
+function publicData(d: Record<string, unknown>) {
+  const { note: _n, ...rest } = d;
+  return rest;
+}

@@ -1,0 +1,42 @@
+/**
+ * The integration tests' fixture: a fresh migrated database (PGlite, or a new PostgreSQL database when
+ * DATABASE_URL_TEST is set), the seeded people, an injected clock the test moves, and a caller per actor
+ * built without HTTP (STYLE "API": createCallerFactory with a context).
+ */
+import { createTestDb } from "@helpdesk/db/testing";
+import type { Actor } from "@helpdesk/domain/ticket";
+import { createCaller } from "./index";
+import { seedBase } from "./seed";
+import { createContext } from "./trpc";
+
+/** Monday 2 March 2026, 09:00 in Berlin (08:00 UTC): inside every preset's business hours but Chicago's. */
+export const MONDAY_0900_BERLIN = Date.parse("2026-03-02T08:00:00Z");
+
+export async function setupApi(opts: { now?: number } = {}) {
+  const handle = await createTestDb();
+  let now = opts.now ?? MONDAY_0900_BERLIN;
+  const clock = { now: () => now };
+  const seed = await seedBase(handle.db, { now });
+  const as = (actor: Actor | null) => createCaller(createContext({ db: handle.db, actor, clock }));
+  return {
+    db: handle.db,
+    kind: handle.kind,
+    seed,
+    clock,
+    as,
+    /** callers for the seeded actors */
+    a: seed.actors,
+    setNow(ms: number) {
+      now = ms;
+    },
+    advance(ms: number) {
+      now += ms;
+    },
+    now: () => now,
+    close: () => handle.close(),
+  };
+}
+export type Api = Awaited<ReturnType<typeof setupApi>>;
+
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;

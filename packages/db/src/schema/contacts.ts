@@ -1,0 +1,30 @@
+import { boolean, index, pgTable, text } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { createdAt, textId, updatedAt } from "./columns";
+import { users } from "./users";
+
+/** Authorized support contacts per account (R-ACT-3): only they may open tickets. */
+export const authorizedContacts = pgTable(
+  "authorized_contacts",
+  {
+    id: textId(),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    email: text().notNull(),
+    phone: text(),
+    mobile: text(),
+    active: boolean().notNull().default(true),
+    /** the portal login of this person, when they have one */
+    userId: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("authorized_contacts_account_idx").on(t.accountId),
+    index("authorized_contacts_email_idx").on(t.email),
+    index("authorized_contacts_phone_idx").on(t.phone),
+  ],
+);

@@ -1,0 +1,27 @@
+import { index, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { billingComplaints } from "./billing-complaints";
+import { createdAt } from "./columns";
+import { invoiceLines } from "./invoice-lines";
+import { users } from "./users";
+
+/** R-CHG-5: a credit note answering a complaint. */
+export const creditNotes = pgTable(
+  "credit_notes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    complaintId: uuid().references(() => billingComplaints.id, { onDelete: "restrict" }),
+    invoiceLineId: uuid()
+      .notNull()
+      .references(() => invoiceLines.id, { onDelete: "restrict" }),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "restrict" }),
+    amount: numeric({ precision: 12, scale: 2, mode: "number" }).notNull(),
+    currency: text().notNull(),
+    reason: text().notNull(),
+    issuedById: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("credit_notes_account_idx").on(t.accountId)],
+);

@@ -1,0 +1,36 @@
+export {
+  isIpv4,
+  matchContactByPhone,
+  mayOpenTicket,
+  type OpenTicketAccess,
+  type OpenTicketAccessInput,
+  phoneDigits,
+  type TemporaryGrantStatus,
+  temporaryGrantLapsesAt,
+  temporaryGrantStatus,
+} from "./open-ticket";
+export {
+  loginAfterFailedPassword,
+  loginAfterPasswordReset,
+  loginAfterSuccessfulPassword,
+  mayAddDelegate,
+  mayConfigureAccount,
+  mayViewTicket,
+  reactivateLogin,
+  requireStaff,
+  type StaffAction,
+  staffActions,
+  staffMay,
+  staffPermissions,
+  type TicketVisibilityRef,
+  visibleMessages,
+} from "./rules";
+export type {
+  AccountRef,
+  LoginState,
+  PartnerLink,
+  Requester,
+  SupportContact,
+  TemporaryGrant,
+  VisibleMessage,
+} from "./types";

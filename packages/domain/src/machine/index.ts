@@ -1,0 +1,10 @@
+export type { Breach, ClockName, HistoryEntry, TicketContext } from "./context";
+export { resolutionMinutesAt } from "./logic";
+export {
+  type ClockEvent,
+  createTicketMachine,
+  type MachineEvent,
+  machineFor,
+  type TicketMachine,
+} from "./machine";
+export { eventRoles, eventStates, refusal } from "./rules";
