@@ -23,7 +23,9 @@ test.describe("journey 4: my tickets", () => {
     expect(new Set(statuses)).toEqual(new Set(["closed"]));
 
     await page.getByRole("button", { name: "Clear filters" }).click();
-    const first = ((await table.locator("tbody tr").first().locator("td").first().textContent()) ?? "").trim();
+    const first = (
+      (await table.locator("tbody tr").first().locator("td").first().textContent()) ?? ""
+    ).trim();
     expect(first).toMatch(/^RCR \d{7}$/);
     // people type numbers loosely: "rcr0000012" finds "RCR 0000012" (R-TKT-1)
     await page.getByLabel("Search by number or subject").fill(first.replace(" ", "").toLowerCase());

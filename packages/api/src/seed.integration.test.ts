@@ -1,5 +1,5 @@
-import { createTestDb } from "@helpdesk/db/testing";
 import { tickets } from "@helpdesk/db/schema";
+import { createTestDb } from "@helpdesk/db/testing";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth";
@@ -25,11 +25,22 @@ describe("seedDemo", () => {
   it("seeds ~200 tickets across every state and all three presets, moved through the domain", async () => {
     expect(seeded.skipped).toBe(false);
     expect(seeded.tickets).toBeGreaterThanOrEqual(190);
-    const byStatus = await db.select({ status: tickets.status, n: count() }).from(tickets).groupBy(tickets.status);
+    const byStatus = await db
+      .select({ status: tickets.status, n: count() })
+      .from(tickets)
+      .groupBy(tickets.status);
     const statuses = new Set(byStatus.map((s) => s.status));
-    for (const s of ["new", "open", "waitingForCustomer", "resolved", "closed", "rejected"]) expect(statuses).toContain(s);
-    const byPolicy = await db.select({ policyId: tickets.policyId, n: count() }).from(tickets).groupBy(tickets.policyId);
-    expect(byPolicy.map((p) => p.policyId).sort()).toEqual(["fax-reseller", "mail-filter-vendor", "messaging-provider"]);
+    for (const s of ["new", "open", "waitingForCustomer", "resolved", "closed", "rejected"])
+      expect(statuses).toContain(s);
+    const byPolicy = await db
+      .select({ policyId: tickets.policyId, n: count() })
+      .from(tickets)
+      .groupBy(tickets.policyId);
+    expect(byPolicy.map((p) => p.policyId).sort()).toEqual([
+      "fax-reseller",
+      "mail-filter-vendor",
+      "messaging-provider",
+    ]);
   });
 
   it("returns demo logins for every staff role and customer kind, whose passwords work with better-auth", async () => {

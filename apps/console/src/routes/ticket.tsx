@@ -12,7 +12,6 @@ import {
   TabsList,
   TabsTrigger,
 } from "@helpdesk/ui";
-import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, ShieldAlert, Siren } from "lucide-react";
 import { useCallback, useMemo } from "react";
 import { Link, useNavigate, useParams } from "react-router";

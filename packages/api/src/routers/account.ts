@@ -514,7 +514,7 @@ export const accountRouter = router({
       .select({ id: users.id, kind: users.kind })
       .from(users)
       .where(eq(users.id, input.userId));
-    if (!u || u.kind !== "customer") throw new DomainError("NOT_FOUND", "No such customer login.");
+    if (u?.kind !== "customer") throw new DomainError("NOT_FOUND", "No such customer login.");
     await reactivateLogin(ctx.db, input.userId);
     return { reactivated: true };
   }),

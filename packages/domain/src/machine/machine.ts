@@ -79,7 +79,9 @@ export function createTicketMachine(policy: Policy) {
       allowed: ({ context, event }) =>
         event.type.startsWith("ticket.") && refusal(policy, context.ticket, event as TicketEvent) === null,
       allowedForCustomer: ({ context, event }) =>
-        "actor" in event && event.actor.kind === "customer" && refusal(policy, context.ticket, event) === null,
+        "actor" in event &&
+        event.actor.kind === "customer" &&
+        refusal(policy, context.ticket, event) === null,
       allowedStaffPublicReply: ({ context, event }) =>
         event.type === "ticket.reply" &&
         event.actor.kind === "staff" &&

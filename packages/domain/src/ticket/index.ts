@@ -336,7 +336,8 @@ function chargeOf(policy: Policy, c: TicketContext): ChargeDecision | null {
 }
 
 function restore(machine: TicketMachine, s: TicketSnapshot) {
-  if (!s || typeof s !== "object" || !s.context?.ticket || !s.value) throw new Error("missing value or context");
+  if (!s || typeof s !== "object" || !s.context?.ticket || !s.value)
+    throw new Error("missing value or context");
   return machine.resolveState({ value: s.value, context: s.context });
 }
 

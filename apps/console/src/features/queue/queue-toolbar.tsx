@@ -219,5 +219,9 @@ function FilterSelect({
 
 function uniqueBy<T extends { id: string }>(list: T[]): T[] {
   const seen = new Set<string>();
-  return list.filter((x) => (seen.has(x.id) ? false : (seen.add(x.id), true)));
+  return list.filter((x) => {
+    if (seen.has(x.id)) return false;
+    seen.add(x.id);
+    return true;
+  });
 }

@@ -1,3 +1,0 @@
-import { realOpen } from "./fixture";
-
-process.stdout.write(JSON.stringify(realOpen(Date.now() - 30 * 86400000).snapshot));
