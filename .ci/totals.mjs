@@ -31,5 +31,6 @@ for (const group of ["packages", "apps"]) {
   }
 }
 if (files === 0) console.log("no test reports found");
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+if (skipped) console.log(`${skipped} skipped`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || files === 0 ? 1 : 0);
