@@ -139,7 +139,7 @@ export const staffTicketRouter = router({
     if (input.cursor) {
       const c = input.cursor;
       where.push(
-        sql`(${tickets.priorityRank}, ${tickets.createdAt}, ${tickets.id}) > (${c.rank}, ${new Date(c.createdAt)}, ${c.id})`,
+        sql`(${tickets.priorityRank}, ${tickets.createdAt}, ${tickets.id}) > (${c.rank}, ${new Date(c.createdAt).toISOString()}::timestamptz, ${c.id})`,
       );
     }
     const rows = await ctx.db
