@@ -71,6 +71,43 @@ describe("account (customer admin)", () => {
     );
   });
 
+  it("R-ACT-1: staff keep the support contract; a customer may not; without an active contract no ticket opens", async () => {
+    const accountId = api.a.msgAdmin.kind === "customer" ? api.a.msgAdmin.accountId : "";
+    expect(
+      await codeOf(
+        api.as(api.a.msgAdmin).account.updateContract({
+          id: accountId,
+          contract: { is24x7: true, expressAllowed: true },
+        }),
+      ),
+    ).toBe("FORBIDDEN");
+    const staff = api.as(api.a.manager);
+    const updated = await staff.account.updateContract({
+      id: accountId,
+      contract: { is24x7: true, expressAllowed: true },
+    });
+    expect(updated.contract).toEqual({ is24x7: true, expressAllowed: true });
+    expect(
+      await codeOf(staff.account.updateContract({ id: accountId, serviceLevelId: "no-such-level" })),
+    ).toBe("BAD_REQUEST");
+    await staff.account.updateContract({ id: accountId, active: false });
+    const open = () =>
+      api.as(api.a.msgAdmin).ticket.open({
+        inquiryType: "incident",
+        impact: "low",
+        urgency: "low",
+        subject: "Contract check",
+        description: "Does my contract cover this?",
+      });
+    expect(await codeOf(open())).toBe("FORBIDDEN");
+    await staff.account.updateContract({
+      id: accountId,
+      active: true,
+      contract: { is24x7: false, expressAllowed: true },
+    });
+    expect((await open()).status).toBe("new");
+  });
+
   it("R-ACT-3: contacts are kept by admins; a deactivated contact may no longer open tickets", async () => {
     const admin = api.as(api.a.mailAdmin);
     const c = await admin.account.createContact({
