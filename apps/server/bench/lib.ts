@@ -3,13 +3,13 @@
  * the postgres.js client, percentiles, machine facts and the BENCHMARKS.md section writer.
  */
 import { execSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import { createDb, type Db, type DbHandle, migrate } from "@helpdesk/db";
 
-export const SERVER_URL = process.env.BENCH_PG_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
+export const SERVER_URL =
+  process.env.DATABASE_URL_BENCH?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** The postgres.js client behind a drizzle handle (createDb keeps it in `$client`). */
 export interface PgClient {
@@ -48,9 +48,9 @@ export interface BenchDb {
   drop(): Promise<void>;
 }
 
-/** Creates `helpdesk_bench_<random>` and applies the project's migrations to it. */
+/** Creates `helpdesk_bench_<pid>` and applies the project's migrations to it. */
 export async function createBenchDb(): Promise<BenchDb> {
-  const name = `helpdesk_bench_${randomBytes(5).toString("hex")}`;
+  const name = `helpdesk_bench_${process.pid}`;
   await adminExec(`create database ${name}`);
   const url = urlFor(name);
   const h = await createDb({ url, max: 2 });

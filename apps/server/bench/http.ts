@@ -1,0 +1,343 @@
+/**
+ * Benchmark 2 — opening tickets over HTTP: the real server process (apps/server/src/main.ts, its own
+ * postgres.js pool, outbox worker and sweeper running) on the bench database; `clients` concurrent portal
+ * users, each signed in through better-auth, POST `ticket.open` in a closed loop until `count` tickets are
+ * open. The server's RSS is sampled from /proc while it works.
+ *
+ * Then the ceiling: the same rows written again through the same driver (postgres.js, a pool of the
+ * server's size) by the same number of concurrent writers — once as the bare `tickets` INSERT, once as
+ * every row the open transaction writes (ticket, history, message, outbox) in one transaction.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+import { BENCH_PASSWORD, type Fixture } from "./fixture";
+import { freePort, rssMiB, type Stats, sleep, stats } from "./lib";
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface RssSummary {
+  idle: number;
+  peak: number;
+  end: number;
+  mean: number;
+}
+
+export interface HttpResult {
+  clients: number;
+  tickets: number;
+  errors: number;
+  firstError: string | null;
+  seconds: number;
+  perSecond: number;
+  latency: Stats;
+  rss: RssSummary;
+  /** pool size of the server's postgres.js client (createDb's default) */
+  pool: number;
+  bare: { perSecond: number; seconds: number };
+  bareTx: { perSecond: number; seconds: number; rowsPerTicket: number };
+  ticketIds: string[];
+}
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** what the process printed so far */
+  output(): string;
+  exitCode(): number | null;
+  stop(): Promise<void>;
+}
+
+/** Starts `node --import tsx src/main.ts` (so the pid is the server itself), waits for /healthz. */
+export async function startServerProcess(
+  databaseUrl: string,
+  log: (m: string) => void,
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "helpdesk-bench-"));
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SEED: "false",
+      SKIP_APP_BUILD: "1",
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not answer /healthz within 60 s:\n${output}`);
+    }
+    await sleep(200);
+  }
+  log(`http: server pid ${child.pid} on ${url}`);
+  return {
+    url,
+    pid: child.pid as number,
+    output: () => output,
+    exitCode: () => child.exitCode,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await Promise.race([exited, sleep(15_000)]);
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      if (/error/i.test(output)) log(`http: server output mentions errors:\n${output.slice(-2000)}`);
+      output = "";
+    },
+  };
+}
+
+async function signIn(url: string, email: string): Promise<string> {
+  const r = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (!r.ok) throw new Error(`sign-in of ${email}: ${r.status} ${await r.text()}`);
+  const cookies = r.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (cookies.length === 0) throw new Error(`sign-in of ${email} set no cookie`);
+  return cookies.join("; ");
+}
+
+const SUBJECTS = [
+  "SMS gateway returns error 503",
+  "Outgoing faxes stuck in queue",
+  "Spam getting through since yesterday",
+  "Delivery report missing for batch",
+  "Intermittent timeouts on SMTP relay",
+];
+
+function openBody(i: number): string {
+  return JSON.stringify({
+    json: {
+      inquiryType: "incident",
+      impact: i % 3 === 0 ? "high" : "medium",
+      urgency: i % 2 === 0 ? "high" : "medium",
+      subject: `${SUBJECTS[i % SUBJECTS.length]} (#${i})`,
+      description: `Since 09:00 every request fails; bench request ${i}. Impact: all outgoing traffic of the account.`,
+    },
+  });
+}
+
+async function openOne(url: string, cookie: string, i: number): Promise<string> {
+  const r = await fetch(`${url}/trpc/ticket.open`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: url },
+    body: openBody(i),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`ticket.open ${r.status}: ${text.slice(0, 300)}`);
+  const id = (JSON.parse(text) as { result?: { data?: { json?: { id?: string } } } }).result?.data?.json?.id;
+  if (!id) throw new Error(`ticket.open answered without an id: ${text.slice(0, 300)}`);
+  return id;
+}
+
+/** Samples a pid's RSS every 100 ms until stopped. */
+function rssSampler(pid: number) {
+  const samples: number[] = [];
+  const timer = setInterval(() => {
+    const v = rssMiB(pid);
+    if (Number.isFinite(v)) samples.push(v);
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      const v = rssMiB(pid);
+      if (Number.isFinite(v)) samples.push(v);
+      return samples;
+    },
+  };
+}
+
+export async function runHttpBench(
+  dbUrl: string,
+  fx: Fixture,
+  opts: { clients: number; count: number; log: (m: string) => void },
+): Promise<HttpResult> {
+  const { log } = opts;
+  const server = await startServerProcess(dbUrl, log);
+  try {
+    await sleep(1000);
+    const idle = rssMiB(server.pid);
+    const users = fx.portalUsers.slice(0, opts.clients);
+    if (users.length < opts.clients)
+      throw new Error(`need ${opts.clients} portal users, have ${users.length}`);
+    const cookies: string[] = [];
+    for (const u of users) cookies.push(await signIn(server.url, u.email));
+    log(`http: ${cookies.length} portal users signed in; warming up`);
+    // warm-up: two opens per client (JIT, policy cache, pool connections), not counted
+    await Promise.all(cookies.map((c, k) => openOne(server.url, c, -1 - k)));
+    await Promise.all(cookies.map((c, k) => openOne(server.url, c, -1001 - k)));
+
+    const sampler = rssSampler(server.pid);
+    const latencies: number[] = [];
+    const ids: string[] = [];
+    let next = 0;
+    let errors = 0;
+    let firstError: string | null = null;
+    const t0 = performance.now();
+    await Promise.all(
+      cookies.map(async (cookie) => {
+        for (;;) {
+          const i = next++;
+          if (i >= opts.count) return;
+          const t = performance.now();
+          try {
+            ids.push(await openOne(server.url, cookie, i));
+            latencies.push(performance.now() - t);
+          } catch (e) {
+            errors++;
+            firstError ??= e instanceof Error ? e.message : String(e);
+          }
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const rssSamples = sampler.stop();
+    const perSecond = ids.length / seconds;
+    log(
+      `http: ${ids.length} tickets in ${seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s, ${errors} errors${firstError ? ` (${firstError})` : ""}`,
+    );
+    const rss: RssSummary = {
+      idle,
+      peak: Math.max(...rssSamples),
+      end: rssSamples[rssSamples.length - 1] ?? Number.NaN,
+      mean: rssSamples.reduce((a, b) => a + b, 0) / Math.max(1, rssSamples.length),
+    };
+    await server.stop();
+
+    const bare = await bareInsert(dbUrl, ids, { writers: opts.clients, pool: 10, withTx: false });
+    log(`http: bare INSERT of the same ticket rows ${bare.perSecond.toFixed(0)}/s`);
+    const bareTx = await bareInsert(dbUrl, ids, { writers: opts.clients, pool: 10, withTx: true });
+    log(
+      `http: the open transaction's rows (${bareTx.rowsPerTicket.toFixed(1)} a ticket) ${bareTx.perSecond.toFixed(0)}/s`,
+    );
+    return {
+      clients: opts.clients,
+      tickets: ids.length,
+      errors,
+      firstError,
+      seconds,
+      perSecond,
+      latency: stats(latencies),
+      rss,
+      pool: 10,
+      bare,
+      bareTx,
+      ticketIds: ids,
+    };
+  } catch (e) {
+    log(`http: failed; server exit code ${server.exitCode()}, its output:\n${server.output().slice(-3000)}`);
+    throw e;
+  } finally {
+    await server.stop();
+  }
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Writes the rows the HTTP run created once more (fresh ids and numbers) through postgres.js: `writers`
+ * concurrent loops over a pool of `pool` connections, one INSERT (or one transaction of INSERTs) per
+ * ticket, then deletes them again so later phases see the same table.
+ */
+async function bareInsert(
+  dbUrl: string,
+  ticketIds: string[],
+  opts: { writers: number; pool: number; withTx: boolean },
+): Promise<{ perSecond: number; seconds: number; rowsPerTicket: number }> {
+  const sql = postgres(dbUrl, { max: opts.pool, onnotice: () => {} });
+  try {
+    const tickets: Row[] =
+      await sql`select * from tickets where id = any(${ticketIds}::uuid[]) order by number`;
+    const byTicket = new Map<string, { history: Row[]; messages: Row[]; outbox: Row[] }>();
+    for (const t of tickets) byTicket.set(t.id as string, { history: [], messages: [], outbox: [] });
+    if (opts.withTx) {
+      for (const h of await sql`select * from ticket_history where ticket_id = any(${ticketIds}::uuid[])`)
+        byTicket.get(h.ticket_id as string)?.history.push(h);
+      for (const m of await sql`select * from messages where ticket_id = any(${ticketIds}::uuid[])`)
+        byTicket.get(m.ticket_id as string)?.messages.push(m);
+      for (const o of await sql`select * from outbox where payload->>'ticketId' = any(${ticketIds}::text[])`)
+        byTicket.get((o.payload as { ticketId: string }).ticketId)?.outbox.push(o);
+    }
+    const strip = (r: Row, ...keys: string[]) => {
+      const c = { ...r };
+      for (const k of keys) delete c[k];
+      return c;
+    };
+    const prepared = tickets.map((t, i) => {
+      const rel = byTicket.get(t.id as string);
+      return {
+        ticket: { ...strip(t, "id"), number: `BARE ${opts.withTx ? "T" : "I"}${String(i).padStart(7, "0")}` },
+        history: rel?.history.map((h) => strip(h, "id", "ticket_id")) ?? [],
+        messages: rel?.messages.map((m) => strip(m, "id", "ticket_id")) ?? [],
+        outbox: rel?.outbox.map((o) => strip(o, "id")) ?? [],
+      };
+    });
+    const rowsPerTicket =
+      prepared.reduce((a, p) => a + 1 + p.history.length + p.messages.length + p.outbox.length, 0) /
+      Math.max(1, prepared.length);
+    // warm the pool's connections
+    await Promise.all(Array.from({ length: opts.pool }, () => sql`select 1`));
+    const outboxIds: string[] = [];
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: opts.writers }, async () => {
+        for (;;) {
+          const p = prepared[next++];
+          if (!p) return;
+          if (!opts.withTx) {
+            await sql`insert into tickets ${sql(p.ticket)}`;
+            continue;
+          }
+          await sql.begin(async (tx) => {
+            const [row] = await tx`insert into tickets ${tx(p.ticket)} returning id`;
+            const id = row?.id as string;
+            for (const h of p.history) await tx`insert into ticket_history ${tx({ ...h, ticket_id: id })}`;
+            for (const m of p.messages) await tx`insert into messages ${tx({ ...m, ticket_id: id })}`;
+            for (const o of p.outbox) {
+              const [r] = await tx`insert into outbox ${tx(o)} returning id`;
+              outboxIds.push(r?.id as string);
+            }
+          });
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    await sql`delete from tickets where number like 'BARE %'`;
+    if (outboxIds.length) await sql`delete from outbox where id = any(${outboxIds}::uuid[])`;
+    return { perSecond: prepared.length / seconds, seconds, rowsPerTicket };
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
