@@ -5,6 +5,7 @@
  */
 import { createTestDb } from "@helpdesk/db/testing";
 import type { Actor } from "@helpdesk/domain/ticket";
+import { TRPCError } from "@trpc/server";
 import { createCaller } from "./index";
 import { seedBase } from "./seed";
 import { createContext } from "./trpc";
@@ -40,3 +41,14 @@ export type Api = Awaited<ReturnType<typeof setupApi>>;
 
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
+
+/** The tRPC error code a call ends with ("OK" when it succeeds); other errors are rethrown. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+}

@@ -1,11 +1,10 @@
 /** Integration tests of the account, billing, incident, survey, report, policy, staff and mail routers. */
 import { invoiceLines, surveyInvitations, ticketHistory, tickets, users } from "@helpdesk/db/schema";
-import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db";
 import { createCaller } from "../index";
-import { type Api, DAY, HOUR, MONDAY_0900_BERLIN, setupApi } from "../test-support";
+import { type Api, codeOf, DAY, HOUR, MONDAY_0900_BERLIN, setupApi } from "../test-support";
 import { createContext } from "../trpc";
 
 let api: Api;
@@ -15,16 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
 });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-}
 
 describe("account (customer admin)", () => {
   it("R-ACT-2: an admin creates a portal user; a customer staff user may not", async () => {
