@@ -33,6 +33,8 @@ test.describe("journey 2: home", () => {
 
   test("the skip link jumps to the main content", async ({ page }) => {
     await page.goto("/");
+    // a person tabs once the page is there (while the session loads there is no shell yet)
+    await expect(page.getByRole("heading", { name: "Hello, Anna" })).toBeVisible();
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to main content" });
     await expect(skip).toBeFocused();

@@ -15,6 +15,13 @@ async function fillIncident(page: Page, subject: string, description: string) {
   await page.getByLabel(/^May we send test transactions/).selectOption("yes");
 }
 
+/** Picks the kind of request the way a person does: by clicking its card (the radio inside is visually hidden). */
+async function chooseType(page: Page, type: string) {
+  const radio = page.getByTestId(`type-${type}`);
+  await page.locator("label").filter({ has: radio }).click();
+  await expect(radio).toBeChecked();
+}
+
 test.describe("journey 3: open a ticket", () => {
   test.use({ storageState: "e2e/.auth/anna.json" });
 
@@ -64,10 +71,10 @@ test.describe("journey 3: open a ticket", () => {
 
   test("a service request asks less; a non-standard change leads to a quote", async ({ page }) => {
     await page.goto("/tickets/new");
-    await page.getByTestId("type-serviceRequest").check();
+    await chooseType(page, "serviceRequest");
     await expect(page.getByLabel(/^Affected transactions/)).toBeVisible();
     await expect(page.getByLabel(/^Could you reproduce it/)).toHaveCount(0);
-    await page.getByTestId("type-nonStandardChange").check();
+    await chooseType(page, "nonStandardChange");
     await expect(page.getByText("This is a project, not a support ticket")).toBeVisible();
     await page.getByRole("link", { name: "Request a quote" }).click();
     await expect(page.getByRole("heading", { name: "Request a quote for a change" })).toBeVisible();
@@ -146,12 +153,15 @@ test.describe("journey 1: session expiry keeps the half-written form", () => {
   test.use({ storageState: "e2e/.auth/claire.json" });
   test("the draft survives signing in again", async ({ page, context }) => {
     await page.goto("/tickets/new?lang=en");
-    await page.getByTestId("type-standardChange").check();
+    await chooseType(page, "standardChange");
     await page.getByLabel(/^Subject/).fill("Half-written when the session ended");
     await page
       .getByLabel(/^What happened and what is the impact\?/)
       .fill("Long text I do not want to type twice.");
-    await page.waitForTimeout(400); // the draft is saved 200 ms after typing
+    // the draft is saved (sessionStorage) shortly after typing; wait until it holds the text
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem("helpdesk:draft:new-ticket") ?? ""))
+      .toContain("Long text I do not want to type twice.");
     await context.clearCookies();
     await page.getByRole("button", { name: "Open the ticket" }).click();
     await expect(page).toHaveURL(/\/sign-in\?expired=1&next=%2Ftickets%2Fnew/);
@@ -159,7 +169,8 @@ test.describe("journey 1: session expiry keeps the half-written form", () => {
     await page.getByLabel("Email address").fill("claire@boulangerie-dupont.example");
     await page.getByLabel("Password").fill("helpdesk-demo-1");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/tickets\/new$/);
+    // back on the very page it left, query included
+    await expect(page).toHaveURL(/\/tickets\/new\?lang=en$/);
     await expect(page.getByText("Your draft is back")).toBeVisible();
     await expect(page.getByLabel(/^Subject/)).toHaveValue("Half-written when the session ended");
     await expect(page.getByLabel(/^What happened and what is the impact\?/)).toHaveValue(

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiAs, expectAccessible, myTickets, proposeResolution, trpcCall } from "./support";
+import { apiAs, expectAccessible, myTickets, proposeResolution, staffUsers, trpcCall } from "./support";
 
 test.describe("journey 9: the public status page", () => {
   test("incidents, maintenance, history and subscribe — without signing in (R-MI-1)", async ({ page }) => {
@@ -15,7 +15,7 @@ test.describe("journey 9: the public status page", () => {
 
   test("a wrong confirmation link says what to do", async ({ page }) => {
     await page.goto("/status/confirm/not-a-valid-token-at-all");
-    await expect(page.getByRole("alert")).toContainText("This confirmation link is not (any more) valid");
+    await expect(page.getByRole("alert")).toContainText("This confirmation link is not valid (any more)");
   });
 });
 
@@ -24,7 +24,7 @@ test.describe("journey 8: the satisfaction survey from the mail link", () => {
     // close some of Anna's tickets with her confirmation until the policy's sample invites a survey
     const ctx = await browser.newContext({ storageState: "e2e/.auth/anna.json" });
     const page = await ctx.newPage();
-    const admin = await apiAs(baseURL!, "admin@helpdesk.example");
+    const admin = await apiAs(baseURL!, staffUsers.admin);
     let link: string | undefined;
     for (const t of (await myTickets(page, ["open", "new"])).slice(0, 8)) {
       await proposeResolution(baseURL!, t);

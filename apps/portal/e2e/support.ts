@@ -27,6 +27,15 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 
 /** axe-core on the current page: no serious or critical violation (WCAG 2.x A/AA rules). */
 export async function expectAccessible(page: Page, label: string) {
+  // check what the person sees once it settled: colors blended mid-transition (a toast or dialog fading
+  // in) are not the page's colors. Endless animations (spinners) do not count.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== "running" || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
@@ -43,12 +52,30 @@ export async function expectAccessible(page: Page, label: string) {
   ).toEqual([]);
 }
 
-/** An API client signed in as someone (for staff-side setup the portal cannot do). */
-export async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await ctx.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD } });
-  expect(res.ok(), `sign in ${email}: ${res.status()}`).toBeTruthy();
-  return ctx;
+/** Staff logins the journeys act as through the API (signed in once by auth.setup.ts). */
+export const staffUsers = {
+  specialist: users.specialist,
+  billing: users.billing,
+  admin: "admin@helpdesk.example",
+} as const;
+
+export type StaffEmail = (typeof staffUsers)[keyof typeof staffUsers];
+
+export function staffStatePath(email: string): string {
+  return `e2e/.auth/staff-${email.split("@")[0]}.json`;
+}
+
+/**
+ * An API client signed in as a staff member (for staff-side setup the portal cannot do). It reuses the
+ * session auth.setup.ts stored, so journeys do not sign in again and again and run into the sign-in
+ * throttle (R-ACT-8), which stays as strict as in production.
+ */
+export async function apiAs(baseURL: string, email: StaffEmail): Promise<APIRequestContext> {
+  return request.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL },
+    storageState: staffStatePath(email),
+  });
 }
 
 /** Calls a tRPC procedure over HTTP (superjson envelope). */

@@ -9,7 +9,7 @@ import {
   CardTitle,
   formatMoney,
 } from "@helpdesk/ui";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { MessageSquareWarning } from "lucide-react";
 import { Link } from "react-router";
 import { useTranslation } from "../../i18n";
@@ -37,6 +37,7 @@ export function ChargeCard({
   const locale = useLocale();
   const category = policy.charging.catalog.find((c) => c.id === categoryId);
   // the invoice line of this ticket (R-CHG-3: written at close); a dispute names the line
+  const queryClient = useQueryClient();
   const lines = useQuery(trpc.billing.lines.queryOptions({}));
   const complaints = useQuery(trpc.billing.myComplaints.queryOptions());
   const line = lines.data?.find((l) => l.ticketId === ticketId);
@@ -47,7 +48,11 @@ export function ChargeCard({
       if (!line) throw new Error("no invoice line");
       return trpcClient.billing.dispute.mutate({ lineId: line.id, reason });
     },
-    { success: t("charge.disputeSent") },
+    {
+      success: t("charge.disputeSent"),
+      // the dispute lives in billing: reload it so the card (and the billing page) show it at once
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() }),
+    },
   );
   if (!category) return null;
   const reason = category.chargeable && category.reason ? policy.charging.reasons[category.reason] : null;

@@ -51,7 +51,7 @@ export function ReplyForm({
   const reading = attachments.some((a) => a.progress < 1 && !a.error);
   const onSubmit = form.handleSubmit(({ body }) => action.mutate(body));
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={t("ticket.replyTitle")}>
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <Field
         label={t("ticket.replyTitle")}
         help={waiting ? t("ticket.replyHelpWaiting") : t("ticket.replyHelp")}
