@@ -45,6 +45,21 @@ export interface MachineContext {
 
 type Work = (d: TicketContext, e: TicketEvent, env: L.Env) => void;
 
+// transitions shared by several lifecycle states (R-LC-1…7)
+const requestInformation = {
+  guard: "allowed",
+  target: "waitingForCustomer",
+  actions: ["requestInformation"],
+} as const;
+const proposeResolution = { guard: "allowed", target: "resolved", actions: ["proposeResolution"] } as const;
+const reject = { guard: "allowed", target: "rejected", actions: ["reject"] } as const;
+const escalate = { guard: "allowed", actions: ["escalate"] } as const;
+const reopen = { guard: "allowed", target: "open", actions: ["reopen"] } as const;
+const deadlineOrAutoClose = [
+  { guard: "autoCloseDue", target: "closed", actions: ["sweep"] },
+  { guard: "somethingDue", actions: ["sweep"] },
+] as const;
+
 export function createTicketMachine(policy: Policy) {
   /** Runs a rule over a draft of the context and enqueues the draft plus its declared effects. */
   const work = (fn: Work) =>
@@ -289,35 +304,19 @@ export function createTicketMachine(policy: Policy) {
                 { guard: "allowedStaffPublicReply", target: "open", actions: ["reply"] },
                 { guard: "allowed", actions: ["reply"] },
               ],
-              "ticket.requestInformation": {
-                guard: "allowed",
-                target: "waitingForCustomer",
-                actions: ["requestInformation"],
-              },
-              "ticket.proposeResolution": {
-                guard: "allowed",
-                target: "resolved",
-                actions: ["proposeResolution"],
-              },
-              "ticket.reject": { guard: "allowed", target: "rejected", actions: ["reject"] },
-              "ticket.escalate": { guard: "allowed", actions: ["escalate"] },
+              "ticket.requestInformation": requestInformation,
+              "ticket.proposeResolution": proposeResolution,
+              "ticket.reject": reject,
+              "ticket.escalate": escalate,
             },
           },
           open: {
             entry: ["enterOpen", raise(clock("clock.run"))],
             on: {
-              "ticket.requestInformation": {
-                guard: "allowed",
-                target: "waitingForCustomer",
-                actions: ["requestInformation"],
-              },
-              "ticket.proposeResolution": {
-                guard: "allowed",
-                target: "resolved",
-                actions: ["proposeResolution"],
-              },
-              "ticket.reject": { guard: "allowed", target: "rejected", actions: ["reject"] },
-              "ticket.escalate": { guard: "allowed", actions: ["escalate"] },
+              "ticket.requestInformation": requestInformation,
+              "ticket.proposeResolution": proposeResolution,
+              "ticket.reject": reject,
+              "ticket.escalate": escalate,
             },
           },
           waitingForCustomer: {
@@ -328,17 +327,10 @@ export function createTicketMachine(policy: Policy) {
                 { guard: "allowedForCustomer", target: "open", actions: ["reply"] },
                 { guard: "allowed", actions: ["reply"] },
               ],
-              "ticket.proposeResolution": {
-                guard: "allowed",
-                target: "resolved",
-                actions: ["proposeResolution"],
-              },
-              "ticket.reject": { guard: "allowed", target: "rejected", actions: ["reject"] },
-              "ticket.escalate": { guard: "allowed", actions: ["escalate"] },
-              "ticket.deadline": [
-                { guard: "autoCloseDue", target: "closed", actions: ["sweep"] },
-                { guard: "somethingDue", actions: ["sweep"] },
-              ],
+              "ticket.proposeResolution": proposeResolution,
+              "ticket.reject": reject,
+              "ticket.escalate": escalate,
+              "ticket.deadline": deadlineOrAutoClose,
             },
           },
           resolved: {
@@ -355,22 +347,19 @@ export function createTicketMachine(policy: Policy) {
                 actions: ["objectResolution"],
               },
               "ticket.requestMoreTime": { guard: "allowed", actions: ["requestMoreTime"] },
-              "ticket.deadline": [
-                { guard: "autoCloseDue", target: "closed", actions: ["sweep"] },
-                { guard: "somethingDue", actions: ["sweep"] },
-              ],
+              "ticket.deadline": deadlineOrAutoClose,
             },
           },
           closed: {
             entry: ["enterClosed", raise(clock("clock.stop"))],
             on: {
-              "ticket.reopen": { guard: "allowed", target: "open", actions: ["reopen"] },
+              "ticket.reopen": reopen,
             },
           },
           rejected: {
             entry: ["enterRejected", raise(clock("clock.stop"))],
             on: {
-              "ticket.reopen": { guard: "allowed", target: "open", actions: ["reopen"] },
+              "ticket.reopen": reopen,
             },
           },
         },
