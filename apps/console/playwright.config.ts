@@ -40,6 +40,8 @@ export default defineConfig({
     screenshot: "on",
     trace: "retain-on-failure",
     viewport: { width: 1280, height: 800 },
+    // instant transitions: screenshots and axe see settled screens (sonner honours it too)
+    reducedMotion: "reduce",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [
@@ -53,7 +55,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // journey 1: every role signs in once through the page; the specs reuse those sessions
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"], use: { browserName: "chromium" } },
+  ],
   webServer: external
     ? undefined
     : {

@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, openFreshTicket, shot, signIn } from "./support";
+import { authFile, expectAccessible, open, openFreshTicket, shot } from "./support";
 
 test.describe("journeys 1–2: sign in and the queue", () => {
+  test.use({ storageState: authFile("specialist") });
+
   test("a specialist signs in; the queue is ordered by priority, then first come first served (R-TKT-4)", async ({
     page,
   }) => {
-    await signIn(page, "specialist");
+    await open(page, "/", "specialist");
     await expect(page.locator("tbody tr[data-ticket]").first()).toBeVisible();
     const rows = await page
       .locator("tbody tr[data-ticket]")
@@ -21,19 +23,10 @@ test.describe("journeys 1–2: sign in and the queue", () => {
     await expectAccessible(page, "queue");
   });
 
-  test("billing staff see billing, not the queue (R-ACT-7)", async ({ page }) => {
-    await signIn(page, "billing");
-    const nav = page.getByRole("navigation", { name: "Sections" });
-    await expect(nav.getByRole("link", { name: "Billing" })).toBeVisible();
-    await expect(nav.getByRole("link", { name: "Queue" })).toHaveCount(0);
-    await page.goto("/console/");
-    await expect(page.getByText("Not available for your role")).toBeVisible();
-  });
-
   test("a new ticket appears without reload, with live service-time countdowns (R-SLA-2)", async ({
     page,
   }) => {
-    await signIn(page, "specialist");
+    await open(page, "/", "specialist");
     await expect(page.locator("tbody tr[data-ticket]").first()).toBeVisible();
     const t = await openFreshTicket(page, `Fresh outage ${Date.now()}`);
     const row = page.locator(`tbody tr[data-ticket="${t.number}"]`);
@@ -43,7 +36,7 @@ test.describe("journeys 1–2: sign in and the queue", () => {
   });
 
   test("filters, saved views and keyboard: j/k move, a assigns to me, Enter opens", async ({ page }) => {
-    await signIn(page, "specialist");
+    await open(page, "/", "specialist");
     await expect(page.locator("tbody tr[data-ticket]").first()).toBeVisible();
     await page.getByRole("button", { name: "Unassigned" }).click();
     await expect(page.getByRole("button", { name: "Unassigned" })).toHaveAttribute("aria-pressed", "true");
@@ -71,10 +64,23 @@ test.describe("journeys 1–2: sign in and the queue", () => {
   });
 
   test("Ctrl-K opens the command palette and jumps to a page", async ({ page }) => {
-    await signIn(page, "specialist");
+    await open(page, "/", "specialist");
     await page.keyboard.press("Control+k");
     await page.getByPlaceholder(/Type a command/).fill("policy");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/console\/policy$/);
+  });
+});
+
+test.describe("journey 1: the role decides what the console shows", () => {
+  test.use({ storageState: authFile("billing") });
+
+  test("billing staff see billing, not the queue (R-ACT-7)", async ({ page }) => {
+    await open(page, "/billing", "billing");
+    const nav = page.getByRole("navigation", { name: "Sections" });
+    await expect(nav.getByRole("link", { name: "Billing" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Queue" })).toHaveCount(0);
+    await page.goto("/console/");
+    await expect(page.getByText("Not available for your role")).toBeVisible();
   });
 });

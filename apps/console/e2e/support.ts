@@ -1,6 +1,6 @@
 /** Shared steps for the console's end-to-end tests (the real server's demo seed). */
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, request } from "@playwright/test";
 
 export const DEMO_PASSWORD = "helpdesk-demo-1";
 
@@ -13,6 +13,10 @@ export const staff = {
 } as const;
 
 export type Who = keyof typeof staff;
+export const staffRoles = Object.keys(staff) as Who[];
+
+/** The saved session of a role (written once by auth.setup.ts). */
+export const authFile = (who: Who): string => `e2e/.auth/${who}.json`;
 
 export async function signIn(page: Page, who: Who): Promise<void> {
   await page.goto("/console/sign-in");
@@ -22,11 +26,21 @@ export async function signIn(page: Page, who: Who): Promise<void> {
   await expect(page.getByTestId("me-name")).toHaveText(staff[who].name);
 }
 
-/** A second agent in its own browser context (own cookies). */
-export async function newAgent(browser: Browser, who: Who): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/** Opens a console page with the role's saved session and waits until the shell knows who it is. */
+export async function open(page: Page, path: string, who: Who): Promise<void> {
+  await page.goto(`/console${path}`);
+  await expect(page.getByTestId("me-name")).toHaveText(staff[who].name);
+}
+
+/** Another staff member in their own browser context (own cookies, the role's saved session). */
+export async function newAgent(browser: Browser, who: Who, path = "/"): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: "reduce",
+    storageState: authFile(who),
+  });
   const page = await context.newPage();
-  await signIn(page, who);
+  await open(page, path, who);
   return page;
 }
 
@@ -97,4 +111,28 @@ export async function openFreshTicket(page: Page, subject: string): Promise<Open
     subject,
     description: "All outgoing faxes fail since 10:00. The whole office is affected.",
   });
+}
+
+/** An API client signed in as a portal user (for the customer side of a journey, e.g. disputing a charge). */
+export async function customerApi(baseURL: string, email: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const res = await ctx.post("/api/auth/sign-in/email", { data: { email, password: DEMO_PASSWORD } });
+  expect(res.ok(), `sign in ${email}: ${res.status()}`).toBeTruthy();
+  return ctx;
+}
+
+/** Calls a tRPC procedure with an API client (superjson envelope). */
+export async function call<T = unknown>(
+  ctx: APIRequestContext,
+  path: string,
+  input: unknown,
+  kind: "query" | "mutation" = "mutation",
+): Promise<T> {
+  const res =
+    kind === "query"
+      ? await ctx.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
+      : await ctx.post(`/trpc/${path}`, { data: { json: input } });
+  const body = (await res.json()) as { result?: { data?: { json?: T } }; error?: unknown };
+  expect(res.ok(), `${path}: ${JSON.stringify(body.error ?? body).slice(0, 400)}`).toBeTruthy();
+  return body.result?.data?.json as T;
 }

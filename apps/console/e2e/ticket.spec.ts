@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, newAgent, openFreshTicket, shot, signIn } from "./support";
+import { authFile, expectAccessible, newAgent, open, openFreshTicket, shot } from "./support";
 
 test.describe("journey 3: the ticket workspace", () => {
+  test.use({ storageState: authFile("specialist") });
+
   test("triage with the suggestion, reply, internal note shown distinctly, allowed actions only", async ({
     page,
   }) => {
-    await signIn(page, "specialist");
+    await open(page, "/", "specialist");
     const t = await openFreshTicket(page, `Workspace ${Date.now()}`);
     await page.goto(`/console/tickets/${t.id}`);
     await expect(page.getByTestId("ticket-subject")).toContainText("Workspace");
@@ -53,7 +55,7 @@ test.describe("journey 3: the ticket workspace", () => {
     page,
     browser,
   }) => {
-    await signIn(page, "specialist");
+    await open(page, "/", "specialist");
     const t = await openFreshTicket(page, `Two agents ${Date.now()}`);
     const erin = await newAgent(browser, "engineer");
     await page.goto(`/console/tickets/${t.id}`);
@@ -92,7 +94,7 @@ test.describe("journey 3: the ticket workspace", () => {
   });
 
   test("a breach appears as the clock moves: amber before, red on breach (R-SLA-4)", async ({ page }) => {
-    await signIn(page, "specialist");
+    await open(page, "/", "specialist");
     const t = await openFreshTicket(page, `Clock ${Date.now()}`);
     const due = t.deadlines.firstResponse;
     expect(due, "a fresh Class 1 incident has a first-response deadline").not.toBeNull();

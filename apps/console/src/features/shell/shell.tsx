@@ -178,8 +178,12 @@ export function Shell() {
             </Suspense>
           ) : (
             <CenteredMessage title="Not available for your role">
-              Your roles ({roles.join(", ")}) do not include this section. Ask an administrator if you need
-              it, or go to <NavLink to={homeFor(roles)}>your start page</NavLink>.
+              Your roles ({roles.map((r) => roleLabels[r as keyof typeof roleLabels] ?? r).join(", ")}) do not
+              include this section. Ask an administrator if you need it, or go to{" "}
+              <NavLink to={homeFor(roles)} className="underline">
+                your start page
+              </NavLink>
+              .
             </CenteredMessage>
           )}
         </main>

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { authFile, expectAccessible, open, shot } from "./support";
+
+test.describe("journey 4: the inbox of unidentified requests", () => {
+  test.use({ storageState: authFile("specialist") });
+
+  test("a voicemail from an unknown number is matched to an account and contact (R-TKT-5, R-ACT-3)", async ({
+    page,
+  }) => {
+    await open(page, "/inbox", "specialist");
+    const caller = `+1 512 555 ${String(Date.now()).slice(-4)}`;
+    const voicemail = page
+      .getByRole("form", { name: "Log a voicemail" })
+      .or(page.locator("form").filter({ hasText: "Caller's number" }));
+    await voicemail.getByLabel("Policy").selectOption({ label: "Fax reseller" });
+    await voicemail.getByLabel("Caller's number").fill(caller);
+    await voicemail
+      .getByLabel("What the caller said")
+      .fill("Our fax line drops every call since this morning.");
+    await voicemail.getByRole("button", { name: "Log voicemail" }).click();
+    const logged = page.getByText(/^Voicemail logged as /);
+    await expect(logged).toBeVisible();
+    const number = (await logged.textContent())?.match(/as (.+)\.$/)?.[1];
+    expect(number).toBeTruthy();
+
+    const item = page.locator(`[data-ticket="${number}"]`);
+    await expect(item).toBeVisible();
+    await expect(item).toContainText("unidentified");
+    await item.getByRole("button", { name: "Match to account…" }).click();
+    await item.getByLabel("Find account").fill("Lone Star");
+    await item.getByLabel("Account", { exact: true }).selectOption({ label: "Lone Star Clinics (20001)" });
+    const contact = item.getByLabel("Authorized contact");
+    await expect(contact.locator("option")).not.toHaveCount(1);
+    await contact.selectOption({ index: 1 });
+    await shot(page, "inbox-match");
+    await expectAccessible(page, "inbox with the match form");
+    await item.getByRole("button", { name: "Match", exact: true }).click();
+    await expect(page.getByText(`${number} matched.`)).toBeVisible();
+    await expect(item).toHaveCount(0);
+
+    // the matched ticket now belongs to the account
+    await page.getByRole("link", { name: "Queue" }).click();
+    await page.getByPlaceholder(/Search subject or number/).fill(number!);
+    const row = page.locator(`tbody tr[data-ticket="${number}"]`);
+    await expect(row).toContainText("Lone Star Clinics");
+  });
+});

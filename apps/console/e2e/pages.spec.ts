@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { authFile, expectAccessible, newAgent, open, shot, type Who } from "./support";
+
+/** R-ACT-7: the sections each role sees, in the sidebar's order. */
+const sections: Record<Who, string[]> = {
+  specialist: ["Queue", "Inbox", "Major incidents", "Customers", "Dashboards", "Policy", "Mail log"],
+  engineer: ["Queue", "Major incidents", "Customers", "Dashboards", "Policy"],
+  manager: ["Queue", "Inbox", "Major incidents", "Customers", "Staff & on-call", "Dashboards", "Policy"],
+  billing: ["Customers", "Billing", "Dashboards", "Policy"],
+  admin: [
+    "Queue",
+    "Inbox",
+    "Major incidents",
+    "Customers",
+    "Staff & on-call",
+    "Billing",
+    "Dashboards",
+    "Policy",
+    "Mail log",
+  ],
+};
+
+test.describe("journey 1: the role decides what the console shows (R-ACT-7)", () => {
+  for (const who of Object.keys(sections) as Who[]) {
+    test(`${who}: navigation lists exactly the role's sections`, async ({ browser }) => {
+      const page = await newAgent(browser, who);
+      const nav = page.getByRole("navigation", { name: "Sections" });
+      await expect(nav.getByRole("link")).toHaveText(sections[who]);
+      await page.context().close();
+    });
+  }
+
+  test("a section outside the role says so instead of failing", async ({ browser }) => {
+    const page = await newAgent(browser, "engineer", "/billing");
+    await expect(page.getByText("Not available for your role")).toBeVisible();
+    await expectAccessible(page, "not available");
+    await page.context().close();
+  });
+});
+
+test.describe("quality: every page loads without error states and passes axe", () => {
+  test.use({ storageState: authFile("admin") });
+  const pages: [path: string, heading: string][] = [
+    ["/", "Queue"],
+    ["/inbox", "Inbox"],
+    ["/incidents", "Major incidents"],
+    ["/customers", "Customers"],
+    ["/staff", "Staff & on-call"],
+    ["/billing", "Billing"],
+    ["/dashboards", "Dashboards"],
+    ["/policy", "Policy"],
+    ["/mail", "Mail log"],
+  ];
+  for (const [path, heading] of pages) {
+    test(`${heading} (${path})`, async ({ page }) => {
+      await open(page, path, "admin");
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      // loaded: no skeleton left, no error state
+      await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0);
+      await expect(page.getByText(/could not be loaded|could not load/i)).toHaveCount(0);
+      await shot(page, `page-${heading.toLowerCase().replace(/\W+/g, "-")}`);
+      await expectAccessible(page, heading);
+    });
+  }
+
+  test("an unknown address shows the not-found page", async ({ page }) => {
+    await open(page, "/no-such-page", "admin");
+    await expect(page.getByText("There is no page here")).toBeVisible();
+    await page.getByRole("link", { name: "Back to the queue" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Queue" })).toBeVisible();
+  });
+});
