@@ -111,8 +111,32 @@ export async function myTickets(page: Page, status: string[]): Promise<TicketRow
   return body.result.data.json.items;
 }
 
-/** Support proposes a resolution (R-LC-3) so the customer has something to confirm or object to. */
-export async function proposeResolution(baseURL: string, ticket: TicketRow) {
+/**
+ * A fresh ticket of the signed-in customer (a service request, opened through the API). Journeys that
+ * act on a ticket use their own: the seed's tickets have live deadlines, and a timer firing in the
+ * background (escalation step, SLA warning) changes their version at any moment, so acting on them
+ * could meet a CONFLICT the journey did not ask for.
+ */
+export async function openTicket(page: Page, subject: string): Promise<TicketRow> {
+  return trpcCall<TicketRow>(page.request, "ticket.open", {
+    inquiryType: "serviceRequest",
+    subject,
+    description: "Please set this up for our account; details are in our contract.",
+  });
+}
+
+type StaffStep = "reply" | "requestInformation" | "proposeResolution";
+const staffTexts: Record<StaffStep, string> = {
+  reply: "Thanks, we are on it.",
+  requestInformation: "Please send us the logs of the last hour.",
+  proposeResolution: "We changed the relay configuration; please check it works now.",
+};
+
+/**
+ * Support acts on a ticket: a first reply when it is new (it is then in progress), then the given step
+ * (R-LC-2 request information, R-LC-3 propose a resolution). Returns the ticket's new version.
+ */
+export async function supportActs(baseURL: string, ticket: TicketRow, step: StaffStep): Promise<number> {
   const staff = await apiAs(baseURL, users.specialist);
   const detail = await trpcCall<{ version: number; status: string }>(
     staff,
@@ -121,20 +145,25 @@ export async function proposeResolution(baseURL: string, ticket: TicketRow) {
     "query",
   );
   let version = detail.version;
-  if (detail.status === "new") {
-    const out = await trpcCall<{ version: number }>(staff, "staffTicket.reply", {
-      id: ticket.id,
-      expectedVersion: version,
-      body: "Thanks, we are on it.",
-    });
-    version = out.version;
-  }
-  await trpcCall(staff, "staffTicket.proposeResolution", {
-    id: ticket.id,
-    expectedVersion: version,
-    body: "We changed the relay configuration; please check it works now.",
-  });
+  if (detail.status === "new" && step !== "reply")
+    version = await staffStep(staff, ticket.id, version, "reply");
+  version = await staffStep(staff, ticket.id, version, step);
   await staff.dispose();
+  return version;
+}
+
+async function staffStep(staff: APIRequestContext, id: string, expectedVersion: number, step: StaffStep) {
+  const out = await trpcCall<{ version: number }>(staff, `staffTicket.${step}`, {
+    id,
+    expectedVersion,
+    body: staffTexts[step],
+  });
+  return out.version;
+}
+
+/** Support proposes a resolution (R-LC-3) so the customer has something to confirm or object to. */
+export async function proposeResolution(baseURL: string, ticket: TicketRow) {
+  await supportActs(baseURL, ticket, "proposeResolution");
 }
 
 /**

@@ -1,13 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, myTickets, proposeResolution } from "./support";
+import { expectAccessible, openTicket, proposeResolution, supportActs } from "./support";
 
 test.use({ storageState: "e2e/.auth/anna.json" });
 
 test.describe("journey 5: the ticket page", () => {
-  test("R-LC-2: replying to a ticket that waits for me puts it back in progress", async ({ page }) => {
-    const [waiting] = await myTickets(page, ["waitingForCustomer"]);
-    test.skip(!waiting, "the demo seed has no ticket waiting for Anna");
-    await page.goto(`/tickets/${waiting!.id}`);
+  test("R-LC-2: replying to a ticket that waits for me puts it back in progress", async ({
+    page,
+    baseURL,
+  }) => {
+    const waiting = await openTicket(page, "New sender ID for the SMS gateway");
+    await supportActs(baseURL!, waiting, "requestInformation");
+    await page.goto(`/tickets/${waiting.id}`);
     await expect(page.getByText("Support waits for your answer")).toBeVisible();
     await page.getByLabel("Your reply").fill("Here are the logs you asked for.");
     await page.getByRole("button", { name: "Send reply" }).click();
@@ -20,9 +23,9 @@ test.describe("journey 5: the ticket page", () => {
     page,
     baseURL,
   }) => {
-    const open = await myTickets(page, ["open", "new"]);
-    expect(open.length).toBeGreaterThanOrEqual(3);
-    const [a, b, c] = open.slice(-3) as [(typeof open)[0], (typeof open)[0], (typeof open)[0]];
+    const a = await openTicket(page, "Raise our SMS throughput limit");
+    const b = await openTicket(page, "Route faxes to Munich through the second trunk");
+    const c = await openTicket(page, "Add a second relay for outgoing mail");
     for (const t of [a, b, c]) await proposeResolution(baseURL!, t);
 
     await page.goto(`/tickets/${a.id}`);
@@ -48,16 +51,17 @@ test.describe("journey 5: the ticket page", () => {
     await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "resolved");
   });
 
-  test("R-ESC-2 escalation form and reclassification request", async ({ page }) => {
-    const [t] = await myTickets(page, ["open"]);
-    await page.goto(`/tickets/${t!.id}`);
+  test("R-ESC-2 escalation form and reclassification request", async ({ page, baseURL }) => {
+    const t = await openTicket(page, "Delivery reports arrive hours late");
+    await supportActs(baseURL!, t, "reply");
+    await page.goto(`/tickets/${t.id}`);
     await expect(page.getByText("First response", { exact: true })).toBeVisible();
     await expect(page.getByText(/Times in your account's time zone \(Europe\/Berlin\)/)).toBeVisible();
 
     await page.getByRole("button", { name: "Escalate" }).click();
     const dialog = page.getByRole("dialog", { name: "Escalate this ticket" });
     await expect(dialog.getByLabel(/^Company/)).toHaveValue("Acme Messaging GmbH");
-    await expect(dialog.getByLabel(/^Ticket numbers/)).toHaveValue(t!.number);
+    await expect(dialog.getByLabel(/^Ticket numbers/)).toHaveValue(t.number);
     await dialog.getByLabel(/^State of the service/).selectOption("degraded");
     await dialog.getByLabel(/^What do you ask for/).fill("A call back within the hour.");
     await expectAccessible(page, "escalation dialog");
@@ -73,15 +77,20 @@ test.describe("journey 5: the ticket page", () => {
     await expect(page.getByText("Your request was sent to support.")).toBeVisible();
   });
 
-  test("a CONFLICT (changed meanwhile) reloads the ticket and keeps my draft", async ({ page, browser }) => {
-    const [t] = await myTickets(page, ["open"]);
-    await page.goto(`/tickets/${t!.id}`);
+  test("a CONFLICT (changed meanwhile) reloads the ticket and keeps my draft", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const t = await openTicket(page, "Blacklist a sender for all our domains");
+    await supportActs(baseURL!, t, "reply");
+    await page.goto(`/tickets/${t.id}`);
     await page.getByLabel("Your reply").fill("My carefully written answer.");
 
     // meanwhile the same ticket changes in another tab
     const other = await browser.newContext({ storageState: "e2e/.auth/anna.json" });
     const otherPage = await other.newPage();
-    await otherPage.goto(`/tickets/${t!.id}`);
+    await otherPage.goto(`/tickets/${t.id}`);
     await otherPage.getByLabel("Your reply").fill("A reply from another tab.");
     await otherPage.getByRole("button", { name: "Send reply" }).click();
     await expect(otherPage.getByText("Your reply was sent")).toBeVisible();
