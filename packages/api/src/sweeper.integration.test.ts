@@ -90,4 +90,38 @@ describe("sweepDueDeadlines", () => {
     const breaches = await breachesPerTicket(ids);
     for (const id of ids) expect(breaches.get(`${id}:firstResponse`)).toBe(1);
   });
+
+  it("R-SLA-4: a ticket the domain refuses is retried a minute later with its reason; the rest of the batch fires", async () => {
+    const ids = await openMany(4);
+    const broken = ids[1] as string;
+    // a snapshot the domain cannot restore: its deadline event is refused
+    await api.db
+      .update(tickets)
+      .set({ snapshot: { broken: true } })
+      .where(eq(tickets.id, broken));
+    api.advance(3 * DAY);
+    const now = api.now();
+    const r = await sweepDueDeadlines(api.db, now, { limit: 100 });
+    expect(r.failed).toBe(1);
+    expect(r.mode).toBe("batch");
+    // (tickets of the tests before may fall due too; these four are what this test looks at)
+    expect(new Set(r.ticketIds.filter((id) => ids.includes(id)))).toEqual(
+      new Set(ids.filter((id) => id !== broken)),
+    );
+    const breaches = await breachesPerTicket(ids);
+    for (const id of ids) expect(breaches.get(`${id}:firstResponse`)).toBe(id === broken ? undefined : 1);
+    const [row] = await api.db
+      .select({ next: tickets.nextDeadlineAt, version: tickets.version })
+      .from(tickets)
+      .where(eq(tickets.id, broken));
+    expect(row?.next?.getTime()).toBe(now + 60_000);
+    const failed = await api.db
+      .select({ type: ticketHistory.type })
+      .from(ticketHistory)
+      .where(and(eq(ticketHistory.ticketId, broken), eq(ticketHistory.type, "deadline.failed")));
+    expect(failed).toHaveLength(1);
+    // the others moved on: nothing else is due at this instant
+    const again = await sweepDueDeadlines(api.db, now, { limit: 100 });
+    expect(again.fired + again.failed).toBe(0);
+  });
 });

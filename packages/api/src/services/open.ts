@@ -62,15 +62,15 @@ async function managedAccountByIdentifier(db: Queryable, partnerAccountId: strin
 /** The portal login and whether it is the account's technical delegate (R-ACT-5). */
 async function requesterOf(db: Queryable, actor: CustomerActor) {
   const [u] = await db
-    .select({ email: users.email, name: users.name })
+    .select({
+      email: users.email,
+      name: users.name,
+      isDelegate: sql<boolean>`exists (select 1 from ${technicalDelegates}
+        where ${technicalDelegates.userId} = ${actor.id} and ${technicalDelegates.accountId} = ${actor.accountId})`,
+    })
     .from(users)
     .where(eq(users.id, actor.id));
-  const [d] = await db
-    .select({ id: technicalDelegates.id })
-    .from(technicalDelegates)
-    .where(and(eq(technicalDelegates.userId, actor.id), eq(technicalDelegates.accountId, actor.accountId)))
-    .limit(1);
-  return { user: u ?? null, isDelegate: Boolean(d) };
+  return { user: u ? { email: u.email, name: u.name } : null, isDelegate: u?.isDelegate === true };
 }
 
 /** What the domain's R-ACT-3/4 rule reads about an account: its contacts, grants for this address, its admin. */
@@ -157,8 +157,7 @@ export async function openAsCustomer(
 ): Promise<TransitionResult> {
   // everything about the attachments is checked before anything is stored
   const files = checkAttachments(req.attachments ?? []);
-  const who = await requesterOf(db, actor);
-  const own = await loadAccount(db, actor.accountId);
+  const [who, own] = await Promise.all([requesterOf(db, actor), loadAccount(db, actor.accountId)]);
   let account: AccountRow = own;
   let partnerAccountId: string | null = null;
   if (req.onBehalfIdentifier !== undefined) {
@@ -187,14 +186,17 @@ export async function openAsCustomer(
     throw new DomainError("NOT_AUTHORIZED", `${account.name} has no active support contract.`, {
       rule: "R-ACT-1",
     });
-  const policy = await activePolicy(db, account.policyId);
   const email = who.user?.email ?? null;
+  const [policy, ownFacts] = await Promise.all([
+    activePolicy(db, account.policyId),
+    who.isDelegate ? null : accessFacts(db, own, email),
+  ]);
   // R-ACT-3: the person behind the login must be an authorized contact of their own account (a partner's
   // staff of the partner account), or hold temporary access; a technical delegate acts for its account (R-ACT-5)
   let contactId: string | null = null;
-  if (!who.isDelegate) {
+  if (ownFacts) {
     const ownPolicy = partnerAccountId ? await activePolicy(db, own.policyId) : policy;
-    const facts = await accessFacts(db, own, email);
+    const facts = ownFacts;
     const access = mayOpenTicket({ policy: ownPolicy, ...facts, requester: { email }, at });
     if (!access.ok) throw access.error;
     contactId = access.value.contactId ?? null;

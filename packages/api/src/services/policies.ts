@@ -32,16 +32,19 @@ export async function policyVersion(db: Queryable, id: string, version: number):
   return remember(row.id, row.version, row.body);
 }
 
-/** The version in force: the newest. */
+/**
+ * The version in force: the newest. Only its number is read each time; the body (kilobytes of JSON) only
+ * when that version is not cached yet.
+ */
 export async function activePolicy(db: Queryable, id: string): Promise<Policy> {
   const [row] = await db
-    .select({ id: policies.id, version: policies.version, body: policies.body })
+    .select({ version: policies.version })
     .from(policies)
     .where(eq(policies.id, id))
     .orderBy(desc(policies.version))
     .limit(1);
   if (!row) throw new DomainError("NOT_FOUND", `No policy ${id}.`);
-  return remember(row.id, row.version, row.body);
+  return policyVersion(db, id, row.version);
 }
 
 export async function allActivePolicies(db: Queryable): Promise<Policy[]> {

@@ -6,7 +6,7 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { nextTicketNumber } from "@helpdesk/db";
+import { nextTicketNumber, rowsOf } from "@helpdesk/db";
 import {
   accounts,
   attachments,
@@ -23,7 +23,7 @@ import type { Policy } from "@helpdesk/domain";
 import { DomainError } from "@helpdesk/domain";
 import type { Actor, Effect, OpenTicketInput, TicketEvent } from "@helpdesk/domain/ticket";
 import { applyTicketEvent, openTicket, type TicketSnapshot } from "@helpdesk/domain/ticket";
-import { and, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, inArray, sql } from "drizzle-orm";
 import type { CheckedAttachment } from "../attachments";
 import type { Queryable, Tx } from "../db";
 import { policyVersion } from "./policies";
@@ -78,8 +78,21 @@ export interface TransitionInput {
   columns?: Partial<Pick<TicketRow, "contactId" | "accountId" | "majorIncidentId">>;
 }
 
-/** Applies one event through the domain and saves it; runs inside the caller's transaction. */
-export async function transitionInTx(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
+/** One event decided by the domain, not written yet: what the row becomes and what follows from it. */
+export interface PlannedTransition {
+  input: TransitionInput;
+  /** the columns the UPDATE writes */
+  set: Partial<TicketRow>;
+  /** the row as it is after the UPDATE */
+  row: TicketRow;
+  state: TicketState;
+  effects: Effect[];
+  /** the domain handed back the same snapshot (a sweep with nothing due): no history, no effects */
+  noop: boolean;
+}
+
+/** Asks the domain; throws CONFLICT on a stale version or the domain's refusal. Writes nothing. */
+export function planTransition(input: TransitionInput): PlannedTransition {
   const { row, policy } = input.loaded;
   if (row.version !== input.expectedVersion) throw new DomainError("CONFLICT", CONFLICT_MESSAGE);
   const result = applyTicketEvent(policy, row.snapshot as unknown as TicketSnapshot, input.event);
@@ -92,29 +105,89 @@ export async function transitionInTx(tx: Tx, input: TransitionInput): Promise<Tr
   const noop = snapshot === (row.snapshot as unknown);
   if (noop && cols.nextDeadlineAt && cols.nextDeadlineAt.getTime() <= input.event.at)
     cols.nextDeadlineAt = new Date(input.event.at + 60_000);
+  const set: Partial<TicketRow> = {
+    ...cols,
+    ...input.columns,
+    snapshot: snapshot as unknown as Record<string, unknown>,
+    version: row.version + 1,
+    updatedAt: new Date(input.event.at),
+  };
+  // an undefined value leaves the column as it is (as drizzle's `.set` does), in both save paths
+  for (const k of Object.keys(set) as (keyof TicketRow)[]) if (set[k] === undefined) delete set[k];
+  return { input, set, row: { ...row, ...set }, state, effects: noop ? [] : effects, noop };
+}
+
+function historyOf(p: PlannedTransition): HistoryRow {
+  const { event, historyData } = p.input;
+  return {
+    ticketId: p.row.id,
+    at: new Date(event.at),
+    actor: event.actor,
+    type: event.type,
+    data: { ...eventData(event), ...historyData, status: p.state.status, version: p.row.version },
+  };
+}
+
+/** Applies one event through the domain and saves it; runs inside the caller's transaction. */
+export async function transitionInTx(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
+  const p = planTransition(input);
   const [saved] = await tx
     .update(tickets)
-    .set({
-      ...cols,
-      ...input.columns,
-      snapshot: snapshot as unknown as Record<string, unknown>,
-      version: row.version + 1,
-      updatedAt: new Date(input.event.at),
-    })
-    .where(and(eq(tickets.id, row.id), eq(tickets.version, input.expectedVersion)))
+    .set(p.set)
+    .where(and(eq(tickets.id, p.row.id), eq(tickets.version, input.expectedVersion)))
     .returning();
   if (!saved) throw new DomainError("CONFLICT", CONFLICT_MESSAGE);
-  if (noop) return { row: saved, state, effects: [] };
-  await tx.insert(ticketHistory).values({
-    ticketId: row.id,
-    at: new Date(input.event.at),
-    actor: input.event.actor,
-    type: input.event.type,
-    data: { ...eventData(input.event), ...input.historyData, status: state.status, version: saved.version },
-  });
-  await insertMessages(tx, row.id, input.event.at, input.messages ?? []);
-  await carryOut(tx, saved, policy, effects, input.event.at);
-  return { row: saved, state, effects };
+  if (p.noop) return { row: saved, state: p.state, effects: [] };
+  // sent together: postgres.js pipelines the statements of one transaction issued at once
+  await Promise.all([
+    insertMessages(tx, saved.id, input.event.at, input.messages ?? []),
+    carryOut(tx, saved, input.loaded.policy, p.effects, input.event.at, [historyOf(p)]),
+  ]);
+  return { row: saved, state: p.state, effects: p.effects };
+}
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Saves many planned transitions at once (the sweeper's batches): one UPDATE of all rows `where version =
+ * expected`, then one INSERT of all history rows (plus `extraHistory`) and one of all outbox rows. The
+ * rows must be locked by the caller; throws CONFLICT when any row changed meanwhile (nothing is kept then
+ * if the caller runs this in a savepoint).
+ */
+export async function saveTransitionsInTx(
+  tx: Tx,
+  plans: PlannedTransition[],
+  extraHistory: HistoryRow[] = [],
+): Promise<TransitionResult[]> {
+  const history: HistoryRow[] = [...extraHistory];
+  const outboxRows: OutboxRow[] = [];
+  if (plans.length > 0) {
+    const columns = getTableColumns(tickets);
+    const keys = [...new Set(plans.flatMap((p) => Object.keys(p.set)))] as (keyof typeof columns)[];
+    const defs = keys.map((k) => `"${snake(k)}" ${columns[k].getSQLType()}`).join(", ");
+    const sets = keys.map((k) => `"${snake(k)}" = v."${snake(k)}"`).join(", ");
+    const records = plans.map((p) => {
+      const r: Record<string, unknown> = { id: p.row.id, expected: p.input.expectedVersion };
+      for (const k of keys) r[snake(k)] = p.row[k];
+      return r;
+    });
+    const updated = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        update ${tickets} as t set ${sql.raw(sets)}
+        from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(id uuid, expected integer, ${sql.raw(defs)})
+        where t.id = v.id and t.version = v.expected
+        returning t.id`),
+    );
+    if (updated.length !== plans.length) throw new DomainError("CONFLICT", CONFLICT_MESSAGE);
+  }
+  for (const p of plans) {
+    if (p.noop) continue;
+    history.push(historyOf(p));
+    if (p.input.messages?.length) await insertMessages(tx, p.row.id, p.input.event.at, p.input.messages);
+    await effectRows(tx, p.row, p.input.loaded.policy, p.effects, p.input.event.at, history, outboxRows);
+  }
+  await insertRows(tx, history, outboxRows);
+  return plans.map((p) => ({ row: p.row, state: p.state, effects: p.effects }));
 }
 
 /** The interactive path: its own transaction. */
@@ -173,15 +246,17 @@ export async function openTicketSaved(db: Queryable, o: OpenInput): Promise<Tran
       })
       .returning();
     if (!saved) throw new Error("insert returned nothing");
-    await tx.insert(ticketHistory).values({
+    const history: HistoryRow = {
       ticketId: saved.id,
       at: new Date(o.at),
       actor: o.actor,
       type: "ticket.open",
       data: { channel: o.input.channel, status: state.status, version: 1 },
-    });
-    await insertMessages(tx, saved.id, o.at, o.message ? [o.message] : []);
-    await carryOut(tx, saved, o.policy, effects, o.at);
+    };
+    await Promise.all([
+      insertMessages(tx, saved.id, o.at, o.message ? [o.message] : []),
+      carryOut(tx, saved, o.policy, effects, o.at, [history]),
+    ]);
     return { row: saved, state, effects };
   });
 }
@@ -265,8 +340,44 @@ function mailBody(ticket: TicketRow, template: string, data: Record<string, unkn
   return lines.join("\n");
 }
 
-async function carryOut(tx: Tx, ticket: TicketRow, policy: Policy, effects: Effect[], at: number) {
-  const rows: (typeof outbox.$inferInsert)[] = [];
+type HistoryRow = typeof ticketHistory.$inferInsert;
+
+/**
+ * Turns the effects into rows; `history` starts with the event's own history row, so it and the SLA
+ * records are one INSERT, sent together with the outbox INSERT.
+ */
+async function carryOut(
+  tx: Tx,
+  ticket: TicketRow,
+  policy: Policy,
+  effects: Effect[],
+  at: number,
+  history: HistoryRow[],
+) {
+  const rows: OutboxRow[] = [];
+  await effectRows(tx, ticket, policy, effects, at, history, rows);
+  await insertRows(tx, history, rows);
+}
+
+type OutboxRow = typeof outbox.$inferInsert;
+
+async function insertRows(tx: Tx, history: HistoryRow[], rows: OutboxRow[]) {
+  await Promise.all([
+    history.length ? tx.insert(ticketHistory).values(history) : undefined,
+    rows.length ? tx.insert(outbox).values(rows) : undefined,
+  ]);
+}
+
+/** The rows the effects call for, pushed onto `history` and `rows` (invoice lines and surveys are written here). */
+async function effectRows(
+  tx: Tx,
+  ticket: TicketRow,
+  policy: Policy,
+  effects: Effect[],
+  at: number,
+  history: HistoryRow[],
+  rows: OutboxRow[],
+) {
   const when = new Date(at);
   for (const e of effects) {
     switch (e.type) {
@@ -368,7 +479,7 @@ async function carryOut(tx: Tx, ticket: TicketRow, policy: Policy, effects: Effe
       }
       case "recordBreach":
       case "recordWarning":
-        await tx.insert(ticketHistory).values({
+        history.push({
           ticketId: ticket.id,
           at: when,
           actor: { kind: "system", id: "sla" },
@@ -381,7 +492,6 @@ async function carryOut(tx: Tx, ticket: TicketRow, policy: Policy, effects: Effe
         break;
     }
   }
-  if (rows.length) await tx.insert(outbox).values(rows);
 }
 
 /** Accounts by id, for DTOs. */
