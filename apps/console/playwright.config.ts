@@ -4,6 +4,7 @@
  *
  *   pnpm test:e2e                     # build, start the server on a free port, run e2e/*.spec.ts
  *   E2E_BASE_URL=http://localhost:3000 pnpm test:e2e   # against a server you started yourself
+ *                                                      # (the clock journey then needs E2E_CLOCK_PORT)
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -14,6 +15,13 @@ import { defineConfig } from "@playwright/test";
 // Evaluated once in the runner; workers inherit the environment, so port and data dir stay stable.
 if (!process.env.E2E_PORT) {
   process.env.E2E_PORT = execFileSync(
+    process.execPath,
+    ["-e", "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})"],
+    { encoding: "utf8" },
+  ).trim();
+}
+if (!process.env.E2E_CLOCK_PORT) {
+  process.env.E2E_CLOCK_PORT = execFileSync(
     process.execPath,
     ["-e", "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})"],
     { encoding: "utf8" },
@@ -63,7 +71,8 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `pnpm exec vite build --logLevel warn && cd ${JSON.stringify(serverDir)} && exec pnpm exec tsx src/main.ts`,
+        // the real server with a movable clock (e2e/server.ts), run from apps/server like `pnpm start`
+        command: `pnpm exec vite build --logLevel warn && cd ${JSON.stringify(serverDir)} && exec pnpm exec tsx ../console/e2e/server.ts`,
         url: `${baseURL}/healthz`,
         timeout: 180_000,
         reuseExistingServer: false,
@@ -74,8 +83,9 @@ export default defineConfig({
           HOST: "127.0.0.1",
           DATA_DIR: process.env.E2E_DATA_DIR,
           PUBLIC_URL: baseURL,
-          // test-only clock control (POST /__test/clock) when the server offers it
-          HELPDESK_TEST_CLOCK: "1",
+          E2E_CLOCK_PORT: process.env.E2E_CLOCK_PORT,
+          // breaches and escalations are recorded within a second of the (moved) clock passing them
+          SWEEP_INTERVAL_MS: "1000",
           NODE_ENV: "test",
         },
       },

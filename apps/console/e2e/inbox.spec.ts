@@ -39,7 +39,7 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     await expect(item).toHaveCount(0);
 
     // the matched ticket now belongs to the account
-    await page.getByRole("link", { name: "Queue" }).click();
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Queue" }).click();
     await page.getByPlaceholder(/Search subject or number/).fill(number!);
     const row = page.locator(`tbody tr[data-ticket="${number}"]`);
     await expect(row).toContainText("Lone Star Clinics");

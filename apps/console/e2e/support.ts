@@ -136,3 +136,33 @@ export async function call<T = unknown>(
   expect(res.ok(), `${path}: ${JSON.stringify(body.error ?? body).slice(0, 400)}`).toBeTruthy();
   return body.result?.data?.json as T;
 }
+
+/**
+ * Moves the server's clock to now + offsetMs (e2e/server.ts's control port); 0 puts it back. Returns
+ * the server's new now.
+ */
+export async function moveServerClock(offsetMs: number): Promise<number> {
+  const port = process.env.E2E_CLOCK_PORT;
+  if (!port) throw new Error("E2E_CLOCK_PORT is not set: run the server through e2e/server.ts");
+  const res = await fetch(`http://127.0.0.1:${port}/clock`, {
+    method: "POST",
+    body: JSON.stringify({ offsetMs: Math.round(offsetMs) }),
+  });
+  if (!res.ok) throw new Error(`moving the server clock failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { now: number }).now;
+}
+
+/** An Urgent phone ticket for Lone Star Clinics (fax reseller, 24x7): its first response is due in 30 minutes. */
+export async function openUrgent24x7Ticket(page: Page, subject: string): Promise<OpenedTicket> {
+  return apiMutation<OpenedTicket>(page, "staffTicket.openFor", {
+    accountId: "acc-lone-star-clinics",
+    contactId: "c-faxAdmin",
+    channel: "phone",
+    inquiryType: "incident",
+    impact: "critical",
+    urgency: "high",
+    priorityId: "urgent",
+    subject,
+    description: "No fax goes out at any of our clinics; patients' referrals are stuck.",
+  });
+}
