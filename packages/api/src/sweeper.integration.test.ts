@@ -125,3 +125,22 @@ describe("sweepDueDeadlines", () => {
     expect(again.fired + again.failed).toBe(0);
   });
 });
+
+describe("the queue after a breach", () => {
+  it("R-SLA-4: a summary names the breached clocks, since a breached deadline is cleared", async () => {
+    const [id] = await openMany(1);
+    const staff = api.as(api.a.specialist);
+    const before = (await staff.staffTicket.queue({ search: "Sweep me 0", limit: 100 })).items.find(
+      (t) => t.id === id,
+    );
+    expect(before?.breachedClocks).toEqual([]);
+    api.advance(3 * DAY);
+    await sweepAll(api.db, api.now(), { limit: 100 });
+    const after = (await staff.staffTicket.queue({ search: "Sweep me 0", limit: 100 })).items.find(
+      (t) => t.id === id,
+    );
+    expect(after?.breached).toBe(true);
+    expect(after?.breachedClocks).toContain("firstResponse");
+    expect(after?.deadlines.firstResponse).toBeNull();
+  });
+});

@@ -12,6 +12,12 @@ import type { Queryable } from "../db";
 import { toMs } from "../db";
 import type { TicketRow } from "./tickets";
 
+/** The clocks whose target was missed (R-SLA-4), in the order the sweeper recorded them. */
+function breachedClocksOf(row: TicketRow): string[] {
+  const breaches = (row.snapshot as unknown as TicketSnapshot).context?.ticket?.breaches;
+  return Array.isArray(breaches) ? breaches.map((b) => b.clock) : [];
+}
+
 export function ticketSummary(row: TicketRow, policy: Policy | undefined) {
   return {
     id: row.id,
@@ -34,6 +40,8 @@ export function ticketSummary(row: TicketRow, policy: Policy | undefined) {
     language: row.language,
     express: row.express,
     breached: row.breached,
+    /** which clocks breached: a breached deadline is cleared, so the queue says which one it was */
+    breachedClocks: breachedClocksOf(row),
     paused: row.paused,
     authorizationPending: row.authorizationPending,
     createdAt: row.createdAt.getTime(),
