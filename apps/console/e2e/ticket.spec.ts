@@ -134,6 +134,7 @@ test.describe("journey 3: the ticket workspace", () => {
       await page.getByPlaceholder(/Search subject or number/).fill(t.number);
       const row = page.locator(`tbody tr[data-ticket="${t.number}"]`);
       await expect(row).toContainText("breached", { timeout: 20_000 });
+      await expect(row.locator("[data-deadline='First response']")).toHaveAttribute("data-tone", "breached");
       await row.click();
       await page.locator("body").press("Enter");
       await expect(page.getByTestId("breaches")).toContainText("First response due");

@@ -32,7 +32,8 @@ export interface SummaryLike {
   assigneeName?: string | null;
   serviceLevelId?: string | null;
   calendarId?: string | null;
-  breaches?: readonly { clock: string }[] | null;
+  /** R-SLA-4: the clocks that breached (their deadlines are cleared once recorded) */
+  breachedClocks?: readonly string[] | null;
 }
 
 function target(t: Targets | undefined, classId: string, prioId: string): number | null {
@@ -55,12 +56,7 @@ export function toQueueRow(s: SummaryLike, policy: Policy | undefined): QueueRow
   const within = (m: number | null | undefined) =>
     m == null ? null : Math.max(1, Math.round(m * warnShare));
   const classRank = policy?.classifications.find((c) => c.id === classificationId)?.rank ?? 99;
-  const breachedClocks = s.breaches
-    ? s.breaches.map((b) => b.clock)
-    : s.breached
-      ? // without per-clock detail, mark the deadlines already past as breached
-        []
-      : [];
+  const breachedClocks = [...(s.breachedClocks ?? [])];
   return {
     id: s.id,
     number: s.number,

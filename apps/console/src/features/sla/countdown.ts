@@ -43,7 +43,11 @@ export function deadlineState(d: DeadlineInput, now: number, calendar: Calendar 
       label:
         d.remainingMinutes != null ? `paused · ${formatServiceMinutes(d.remainingMinutes)} left` : "paused",
     };
-  if (d.dueAt === null) return { tone: "done", minutesLeft: null, label: "—" };
+  // a breached deadline is cleared once the breach is recorded: still say it was missed
+  if (d.dueAt === null)
+    return d.breached
+      ? { tone: "breached", minutesLeft: null, label: "breached" }
+      : { tone: "done", minutesLeft: null, label: "—" };
   if (d.breached || now >= d.dueAt) {
     const over = -(now - d.dueAt) / 60000;
     return {
