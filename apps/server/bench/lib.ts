@@ -176,3 +176,40 @@ export function writeSection(file: string, title: string, body: string): void {
   }
   writeFileSync(file, `${next.trimEnd()}\n`);
 }
+
+const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux x86_64
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc), or NaN. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * CPU time used so far by the PostgreSQL backends serving one database (their pids from pg_stat_activity,
+ * their times from /proc), in ms: other databases on the same server (other people's tests) are left out.
+ */
+export async function postgresCpuMs(db: Db): Promise<Map<number, number>> {
+  const rows: { pid: number }[] = await pgClientOf(db).unsafe(
+    "select pid from pg_stat_activity where datname = current_database()",
+  );
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
+}
+
+/** CPU ms the backends used between two `postgresCpuMs` readings (backends new in `after` count from 0). */
+export function postgresCpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, v] of after) if (Number.isFinite(v)) total += v - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** CPU ms of this process so far. */
+export function selfCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}

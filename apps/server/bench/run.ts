@@ -8,7 +8,7 @@
  * and writes the figures into the "Server" section of BENCHMARKS.md at the repository root.
  * Environment: DATABASE_URL_BENCH (default postgres://postgres@127.0.0.1:5432/postgres; the database in
  * the URL is only used to create and drop the bench database), BENCH_TICKETS, BENCH_ACCOUNTS, BENCH_OPEN,
- * BENCH_CLIENTS, BENCH_SWEEP, BENCH_WRITE=0 (print only).
+ * BENCH_HTTP_SECONDS (cap of the HTTP phase), BENCH_CLIENTS, BENCH_SWEEP, BENCH_WRITE=0 (print only).
  */
 import { mkdirSync } from "node:fs";
 import os from "node:os";
@@ -32,6 +32,7 @@ const ACCOUNTS = num("BENCH_ACCOUNTS", 10_000);
 const CLIENTS = num("BENCH_CLIENTS", 50);
 const OPEN = num("BENCH_OPEN", 12_000);
 const SWEEP = num("BENCH_SWEEP", 10_000);
+const HTTP_SECONDS = num("BENCH_HTTP_SECONDS", 60);
 const WRITE = process.env.BENCH_WRITE !== "0";
 
 const started = Date.now();
@@ -82,7 +83,12 @@ async function main() {
     );
     const loadAfterQueue = load();
 
-    const http = await runHttpBench(bench.url, fx, { clients: CLIENTS, count: OPEN, log });
+    const http = await runHttpBench(h.db, bench.url, fx, {
+      clients: CLIENTS,
+      count: OPEN,
+      maxSeconds: HTTP_SECONDS,
+      log,
+    });
     const loadAfterHttp = load();
 
     const sweep = await runSweeperBench(h.db, bench.url, {
@@ -90,6 +96,7 @@ async function main() {
       count: SWEEP,
       sweepers: 2,
       now,
+      accounts: ACCOUNTS,
       log,
     });
     const loadAfterSweep = load();
@@ -165,15 +172,16 @@ function section(r: {
     "",
     `### Opening tickets over HTTP (bench/http.ts)`,
     "",
-    `The real server process (\`node --import tsx src/main.ts\`, postgres.js pool of ${http.pool}, its outbox worker and sweeper running) on the loaded database. ${http.clients} portal users signed in through better-auth, each a client in a closed loop POSTing \`/trpc/ticket.open\` (an incident, no attachments) until ${int(http.tickets)} tickets were open; the load generator runs on the same 2 cores.`,
+    `The real server process (\`node --import tsx src/main.ts\`, postgres.js pool of ${http.pool}, its outbox worker and sweeper running) on the loaded database. ${http.clients} portal users signed in through better-auth, each a client in a closed loop POSTing \`/trpc/ticket.open\` (an incident, no attachments) until ${int(OPEN)} tickets were open or ${HTTP_SECONDS} s had passed (${int(http.tickets)} opened); the load generator runs on the same 2 cores.`,
     "",
     "| | tickets/s | time | p50 ms | p95 ms | p99 ms |",
     "|---|---:|---:|---:|---:|---:|",
     `| HTTP \`ticket.open\` (${http.clients} clients) | ${int(http.perSecond)} | ${http.seconds.toFixed(1)} s | ${ms(http.latency.p50)} | ${ms(http.latency.p95)} | ${ms(http.latency.p99)} |`,
-    `| bare \`insert into tickets\` of the same rows, postgres.js, ${http.clients} writers, pool ${http.pool} | ${int(http.bare.perSecond)} | ${http.bare.seconds.toFixed(1)} s | | | |`,
+    `| bare \`insert into tickets\` of the same rows (best of two runs), postgres.js, ${http.clients} writers, pool ${http.pool} | ${int(http.bare.perSecond)} | ${http.bare.seconds.toFixed(1)} s | | | |`,
     `| the same rows as the open transaction writes them (ticket, history, message, outbox: ${http.bareTx.rowsPerTicket.toFixed(1)} rows) in one transaction each | ${int(http.bareTx.perSecond)} | ${http.bareTx.seconds.toFixed(1)} s | | | |`,
     "",
     `Ratio HTTP / bare ticket INSERT: ${(ratio * 100).toFixed(1)} %; HTTP / bare open transaction: ${(ratioTx * 100).toFixed(1)} %.`,
+    `CPU time a ticket (from /proc, during the timed part): server process ${ms(http.cpuPerTicket.server, 2)} ms, PostgreSQL (the backends of the bench database) ${ms(http.cpuPerTicket.postgres, 2)} ms, load generator ${ms(http.cpuPerTicket.client, 2)} ms — ${ms(http.cpuPerTicket.server + http.cpuPerTicket.postgres + http.cpuPerTicket.client, 2)} ms on 2 cores bounds the rate near ${int(2000 / (http.cpuPerTicket.server + http.cpuPerTicket.postgres + http.cpuPerTicket.client))}/s even with the machine to itself.`,
     `Server RSS (VmRSS from /proc, sampled every 100 ms): idle after start ${ms(http.rss.idle, 0)} MiB, mean under load ${ms(http.rss.mean, 0)} MiB, peak ${ms(http.rss.peak, 0)} MiB, at the end ${ms(http.rss.end, 0)} MiB.`,
   );
   if (http.firstError) lines.push("", `First error: \`${http.firstError.slice(0, 200)}\``);
@@ -181,10 +189,11 @@ function section(r: {
     "",
     `### Deadline sweeper (bench/sweeper.ts)`,
     "",
-    `${int(s.due)} tickets opened in the HTTP bench made due: the clock pinned ${s.clockAheadHours.toFixed(1)} h ahead, just past the latest of their earliest real deadlines (computed by the domain); ${int(s.shiftedOthers)} other tickets' next sweep moved past it so only these are due. Two sweeper processes (the server's \`startLoop\` + \`sweepRound\`, batches of 100 with \`FOR UPDATE SKIP LOCKED\`) started together.`,
+    `${int(s.due)} due tickets (${int(s.fromHttp)} opened in the HTTP bench, ${int(s.generated)} more opened through the domain's \`openTicket\` and inserted in bulk): the clock pinned ${s.clockAheadHours.toFixed(1)} h ahead, just past the latest of their earliest real deadlines (computed by the domain); ${int(s.shiftedOthers)} other tickets' next sweep moved past it so only these are due. Two sweeper processes (the server's \`startLoop\` + \`sweepRound\` → \`sweepDueDeadlines\`: batches of 100 taken with \`FOR UPDATE SKIP LOCKED\`, each ticket decided by the domain, the batch written with one UPDATE and one history INSERT) started together.`,
     "",
     `- ${s.seconds.toFixed(2)} s for all (${int(s.perSecond)} tickets/s); fired ${s.fired.join(" + ")}, failed ${s.failed}`,
     `- exactly once: ${s.duplicates} fired twice, ${s.missing} missed or extra, ${s.historyNotOne} tickets without exactly one \`ticket.deadline\` history row, ${s.leftDue} still due afterwards`,
+    `- CPU time a ticket: sweeper processes ${ms(s.cpuPerTicket.sweepers, 2)} ms, PostgreSQL ${ms(s.cpuPerTicket.postgres, 2)} ms`,
     `- peak RSS of the sweeper processes: ${s.peakRssMiB.map((v) => `${ms(v, 0)} MiB`).join(", ")}`,
   );
   return lines.join("\n");

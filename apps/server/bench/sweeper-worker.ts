@@ -29,6 +29,7 @@ process.send?.({ type: "ready" });
 await new Promise<void>((resolve) => process.once("message", () => resolve()));
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 await new Promise<void>((resolve) => {
   const round = sweepRound(handle.db, { now: () => at }, async (db, now) => {
     const r = await sweepDueDeadlines(db, now);
@@ -45,8 +46,12 @@ await new Promise<void>((resolve) => {
   });
 });
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
-process.send?.({ type: "done", fired, failed, rounds, ms, ticketIds, peakRssMiB: peakRss / 1048576 });
+process.send?.({ type: "done", fired, failed, rounds, ms, cpuMs, ticketIds, peakRssMiB: peakRss / 1048576 });
+// stay connected until the parent has read the backends' CPU time
+await new Promise<void>((resolve) => process.once("message", () => resolve()));
 await handle.close();
 process.disconnect?.();
