@@ -28,6 +28,7 @@ import { FormDialog } from "../features/account/person-dialog";
 import { succeeded, useAdminAction } from "../features/account/use-admin-action";
 import { QueryError } from "../features/common/query-error";
 import { useMe } from "../features/session/use-me";
+import { usePolicy } from "../features/session/use-policy";
 import { useTranslation } from "../i18n";
 import { trpc, trpcClient } from "../lib/trpc";
 
@@ -326,6 +327,8 @@ function ContactsTab() {
 function DelegateTab() {
   const { t } = useTranslation();
   const delegate = useQuery(trpc.account.delegate.queryOptions());
+  // R-ACT-5: how many delegates the account's support policy allows (some allow none)
+  const policy = usePolicy();
   const set = useAdminAction(
     (v: Record<string, string>) =>
       trpcClient.account.setDelegate.mutate({ name: v.name ?? "", aliasEmail: v.aliasEmail ?? "" }),
@@ -343,10 +346,12 @@ function DelegateTab() {
         <CardDescription>{t("account.delegateIntro")}</CardDescription>
       </CardHeader>
       <CardContent>
-        {delegate.isPending ? (
+        {delegate.isPending || policy.isPending ? (
           <LoadingState label={t("common.loading")} />
         ) : delegate.isError ? (
           <QueryError error={delegate.error} onRetry={() => delegate.refetch()} />
+        ) : policy.isError ? (
+          <QueryError error={policy.error} onRetry={() => policy.refetch()} />
         ) : current ? (
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
             <div className="text-sm">
@@ -363,6 +368,8 @@ function DelegateTab() {
               {t("account.removeDelegate")}
             </Button>
           </div>
+        ) : policy.data.delegates.max === 0 ? (
+          <EmptyState title={t("account.noDelegatePolicy")} description={t("account.noDelegatePolicyHint")} />
         ) : (
           <EmptyState
             title={t("account.noDelegate")}

@@ -81,10 +81,10 @@ export function BillingPage() {
     <>
       <PageHeader title={t("billing.title")} description={t("billing.intro")} />
       <div className="flex flex-col gap-6">
-        <Card>
+        <Card role="region" aria-labelledby="billing-lines">
           <CardHeader className="sm:flex-row sm:items-end sm:justify-between">
             <div>
-              <CardTitle>{t("billing.lines")}</CardTitle>
+              <CardTitle id="billing-lines">{t("billing.lines")}</CardTitle>
               <CardDescription>{t("billing.linesIntro")}</CardDescription>
             </div>
             <div className="flex flex-col gap-1.5">
@@ -150,9 +150,9 @@ export function BillingPage() {
         </Card>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <Card>
+          <Card role="region" aria-labelledby="billing-disputes">
             <CardHeader>
-              <CardTitle>{t("billing.disputes")}</CardTitle>
+              <CardTitle id="billing-disputes">{t("billing.disputes")}</CardTitle>
               <CardDescription>{t("billing.disputesIntro")}</CardDescription>
             </CardHeader>
             <CardContent>
@@ -196,9 +196,9 @@ export function BillingPage() {
               )}
             </CardContent>
           </Card>
-          <Card>
+          <Card role="region" aria-labelledby="billing-credits">
             <CardHeader>
-              <CardTitle>{t("billing.creditNotes")}</CardTitle>
+              <CardTitle id="billing-credits">{t("billing.creditNotes")}</CardTitle>
               <CardDescription>{t("billing.creditNotesIntro")}</CardDescription>
             </CardHeader>
             <CardContent>

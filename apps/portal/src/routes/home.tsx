@@ -42,9 +42,9 @@ export function HomePage() {
         }
       />
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <Card>
+        <Card role="region" aria-labelledby="home-waiting">
           <CardHeader>
-            <CardTitle>{t("home.waitingTitle")}</CardTitle>
+            <CardTitle id="home-waiting">{t("home.waitingTitle")}</CardTitle>
             <CardDescription>{t("home.waitingIntro")}</CardDescription>
           </CardHeader>
           <CardContent className="px-0 pb-2">
@@ -72,9 +72,9 @@ export function HomePage() {
             )}
           </CardContent>
         </Card>
-        <Card>
+        <Card role="region" aria-labelledby="home-open">
           <CardHeader>
-            <CardTitle>{t("home.openTitle")}</CardTitle>
+            <CardTitle id="home-open">{t("home.openTitle")}</CardTitle>
             <CardDescription>{t("home.openIntro")}</CardDescription>
           </CardHeader>
           <CardContent className="px-0 pb-2">
