@@ -16,6 +16,12 @@ test.describe("journey 6: account admin", () => {
     await add.getByLabel(/^Email address/).fill("petra.neu@acme-messaging.example");
     await add.getByRole("button", { name: "Add user" }).click();
     await expect(page.getByRole("row", { name: /Petra Neu/ })).toBeVisible();
+    // the role of a portal user (R-ACT-2)
+    const role = page.getByLabel("Role of Petra Neu");
+    await role.selectOption("customerAdmin");
+    await expect(page.getByText("The role was changed.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Role of Petra Neu")).toHaveValue("customerAdmin");
     await page
       .getByRole("row", { name: /Petra Neu/ })
       .getByRole("button", { name: "Deactivate" })
@@ -35,8 +41,36 @@ test.describe("journey 6: account admin", () => {
     await expect(page.getByRole("row", { name: /Petra Neu/ })).toContainText("+49 170 000 0000");
     await expectAccessible(page, "account contacts");
 
+    // R-ACT-5: Anna's support policy has no technical delegates, and the tab says so instead of
+    // offering what the API would refuse
     await page.getByRole("tab", { name: "Technical delegate" }).click();
-    await expect(page.getByRole("tabpanel")).toContainText(/delegate/i);
+    const panel = page.getByRole("tabpanel");
+    await expect(panel).toContainText("Your support plan has no technical delegate");
+    await expect(panel.getByRole("button", { name: "Set the delegate" })).toHaveCount(0);
+  });
+
+  test("R-ACT-5: the one technical delegate is replaced by the admin", async ({ browser }) => {
+    const ctx = await browser.newContext({ storageState: "e2e/.auth/claire.json" });
+    const page = await ctx.newPage();
+    await page.goto("/account?lang=en");
+    await page.getByRole("tab", { name: "Technical delegate" }).click();
+    const panel = page.getByRole("tabpanel");
+    await expect(panel).toContainText("mc-delegate@itpartner.example");
+    await expectAccessible(page, "technical delegate");
+    // one at most: the current one must go before another is set
+    await expect(panel.getByRole("button", { name: "Set the delegate" })).toHaveCount(0);
+    await panel.getByRole("button", { name: "Remove the delegate" }).click();
+    await expect(page.getByText("The delegate was removed and its login deactivated.")).toBeVisible();
+    await panel.getByRole("button", { name: "Set the delegate" }).click();
+    const dialog = page.getByRole("dialog", { name: "Set the delegate" });
+    await dialog.getByLabel(/^Team or person/).fill("Partner NOC");
+    await dialog.getByLabel(/^Email alias/).fill("noc-dupont@partner.example");
+    await expectAccessible(page, "set the delegate");
+    await dialog.getByRole("button", { name: "Set the delegate" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(panel).toContainText("noc-dupont@partner.example");
+    await expect(panel).toContainText("Partner NOC");
+    await ctx.close();
   });
 
   test("a staff member (not admin) has no account admin", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, PASSWORD, signIn, users } from "./support";
+import { expectAccessible, mailedLink, PASSWORD, signIn, users } from "./support";
 
 test.describe("journey 1: sign in, sign out, forgot password, locked login", () => {
   test("sign in lands on home, sign out returns to sign-in", async ({ page }) => {
@@ -36,6 +36,31 @@ test.describe("journey 1: sign in, sign out, forgot password, locked login", () 
     await page.getByRole("button", { name: "Send the link" }).click();
     await expect(page.getByRole("status")).toContainText("Check your mailbox");
     await expect(page.getByRole("status")).toContainText("does not reactivate");
+  });
+
+  test("R-ACT-8: the mailed reset link sets a new password", async ({ page, baseURL }) => {
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email address").fill(users.alice);
+    await page.getByRole("button", { name: "Send the link" }).click();
+    await expect(page.getByRole("status")).toContainText("Check your mailbox");
+
+    // the link goes only to the registered address
+    await page.goto(await mailedLink(baseURL!, users.alice, /\/reset-password\?token=[A-Za-z0-9_-]+/));
+    await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+    await expectAccessible(page, "reset password");
+    await page.getByLabel(/^New password/).fill("short");
+    await page.getByLabel(/^Repeat the new password/).fill("different");
+    await page.getByRole("button", { name: "Save the new password" }).click();
+    await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
+    await expect(page.getByText("The two passwords differ.")).toBeVisible();
+    await page.getByLabel(/^New password/).fill("alice-new-password-1");
+    await page.getByLabel(/^Repeat the new password/).fill("alice-new-password-1");
+    await page.getByRole("button", { name: "Save the new password" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?reset=1/);
+    await expect(page.getByRole("status")).toContainText("Password changed");
+
+    await signIn(page, users.alice, "alice-new-password-1");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Hello, Alice/);
   });
 
   test("a reset link that expired says so and offers a new one", async ({ page }) => {

@@ -12,6 +12,7 @@ export const users = {
   claire: "claire@boulangerie-dupont.example", // mail-filter admin (French account)
   luc: "luc@boulangerie-dupont.example",
   paul: "paul@netisp.example", // partner ISP admin
+  alice: "alice@client-alpha.example",
   bob: "bob@client-beta.example",
   specialist: "specialist@helpdesk.example",
   billing: "billing@helpdesk.example",
@@ -125,9 +126,10 @@ export async function openTicket(page: Page, subject: string): Promise<TicketRow
   });
 }
 
-type StaffStep = "reply" | "requestInformation" | "proposeResolution";
+type StaffStep = "reply" | "note" | "requestInformation" | "proposeResolution";
 const staffTexts: Record<StaffStep, string> = {
   reply: "Thanks, we are on it.",
+  note: "INTERNAL: their relay rewrites the envelope sender; do not tell them yet.",
   requestInformation: "Please send us the logs of the last hour.",
   proposeResolution: "We changed the relay configuration; please check it works now.",
 };
@@ -164,6 +166,41 @@ async function staffStep(staff: APIRequestContext, id: string, expectedVersion: 
 /** Support proposes a resolution (R-LC-3) so the customer has something to confirm or object to. */
 export async function proposeResolution(baseURL: string, ticket: TicketRow) {
   await supportActs(baseURL, ticket, "proposeResolution");
+}
+
+/**
+ * The path of the first link matching `pattern` in a mail the server sent to `to` (through the outbox,
+ * which runs every 200 ms in the e2e server), read from the mail log as a staff administrator.
+ */
+export async function mailedLink(
+  baseURL: string,
+  to: string,
+  pattern: RegExp,
+  subject = "",
+): Promise<string> {
+  const admin = await apiAs(baseURL, staffUsers.admin);
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const mails = await trpcCall<{ subject: string; body: string }[]>(
+          admin,
+          "mail.log",
+          { to, limit: 100 },
+          "query",
+        );
+        link = mails
+          .filter((m) => m.subject.includes(subject))
+          .map((m) => pattern.exec(m.body)?.[0])
+          .find(Boolean);
+        return link;
+      },
+      { message: `a mail to ${to} with a link like ${pattern}`, timeout: 15_000 },
+    )
+    .toBeTruthy();
+  await admin.dispose();
+  const url = new URL(link!, baseURL);
+  return `${url.pathname}${url.search}`;
 }
 
 /**

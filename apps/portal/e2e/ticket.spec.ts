@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, openTicket, proposeResolution, supportActs } from "./support";
+import {
+  apiAs,
+  expectAccessible,
+  openTicket,
+  proposeResolution,
+  staffUsers,
+  supportActs,
+  trpcCall,
+} from "./support";
 
 test.use({ storageState: "e2e/.auth/anna.json" });
 
@@ -10,7 +18,11 @@ test.describe("journey 5: the ticket page", () => {
   }) => {
     const waiting = await openTicket(page, "New sender ID for the SMS gateway");
     await supportActs(baseURL!, waiting, "requestInformation");
-    await page.goto(`/tickets/${waiting.id}`);
+    // home lists it under what waits for me (issue 4, journey 2), and leads to it
+    await page.goto("/");
+    const waitsForMe = page.getByRole("region", { name: "Waiting for you" });
+    await waitsForMe.getByRole("link", { name: new RegExp(waiting.subject) }).click();
+    await expect(page).toHaveURL(new RegExp(`/tickets/${waiting.id}$`));
     await expect(page.getByText("Support waits for your answer")).toBeVisible();
     await page.getByLabel("Your reply").fill("Here are the logs you asked for.");
     await page.getByRole("button", { name: "Send reply" }).click();
@@ -49,6 +61,34 @@ test.describe("journey 5: the ticket page", () => {
     await page.getByRole("button", { name: "Ask for more time to test" }).click();
     await expect(page.getByText(/automatic close is postponed/)).toBeVisible();
     await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "resolved");
+  });
+
+  test("R-TKT-8: internal notes never reach me; R-LC-7: a closed ticket can be reopened", async ({
+    page,
+    baseURL,
+  }) => {
+    const t = await openTicket(page, "Mail to one partner domain bounces");
+    await supportActs(baseURL!, t, "reply");
+    await supportActs(baseURL!, t, "note");
+    await proposeResolution(baseURL!, t);
+
+    await page.goto(`/tickets/${t.id}`);
+    await expect(page.getByRole("article").filter({ hasText: "Thanks, we are on it." })).toBeVisible();
+    await expect(page.getByRole("article").filter({ hasText: "relay configuration" })).toBeVisible();
+    await expect(page.getByText(/INTERNAL/)).toHaveCount(0);
+    // not just hidden: the API never hands the note to the customer
+    const raw = await page.request.get(
+      `/trpc/ticket.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: t.id } }))}`,
+    );
+    expect(raw.ok()).toBeTruthy();
+    expect(await raw.text()).not.toContain("INTERNAL");
+
+    await page.getByRole("button", { name: "Confirm the resolution" }).click();
+    await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "closed");
+    await page.getByRole("button", { name: "Reopen" }).click();
+    await expect(page.locator("[data-status]").first()).toHaveAttribute("data-status", "open");
+    await expect(page.getByRole("button", { name: "Reopen" })).toHaveCount(0);
+    await expect(page.getByLabel("Your reply")).toBeVisible();
   });
 
   test("R-ESC-2 escalation form and reclassification request", async ({ page, baseURL }) => {
@@ -104,12 +144,15 @@ test.describe("journey 5: the ticket page", () => {
     await expect(page.getByText("Your reply was sent")).toBeVisible();
   });
 
-  test("R-CHG-1/4/5: after close the charge, its reason, and a dispute", async ({ page }) => {
+  test("R-CHG-1/4/5: after close the charge, its reason, a dispute and billing's answer", async ({
+    page,
+    baseURL,
+  }) => {
     const res = await page.request.get(
       `/trpc/billing.lines?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
     );
-    const lines = ((await res.json()) as { result: { data: { json: { ticketId: string }[] } } }).result.data
-      .json;
+    const lines = ((await res.json()) as { result: { data: { json: { id: string; ticketId: string }[] } } })
+      .result.data.json;
     test.skip(lines.length === 0, "no chargeable ticket in the demo data");
     await page.goto(`/tickets/${lines[0]!.ticketId}`);
     const card = page.getByTestId("charge-card");
@@ -120,6 +163,31 @@ test.describe("journey 5: the ticket page", () => {
     await dialog.getByRole("button", { name: "Send to billing" }).click();
     await expect(page.getByText("Your dispute was sent to billing.")).toBeVisible();
     await expect(card).toContainText("Disputed — Under review");
+
+    // central billing answers with a credit note; the card and the billing page show the answer
+    const billing = await apiAs(baseURL!, staffUsers.billing);
+    const open = await trpcCall<{ id: string; invoiceLineId: string }[]>(
+      billing,
+      "billing.complaints",
+      { status: "open" },
+      "query",
+    );
+    const complaint = open.find((c) => c.invoiceLineId === lines[0]!.id);
+    expect(complaint, "the dispute reached billing").toBeTruthy();
+    await trpcCall(billing, "billing.answer", {
+      complaintId: complaint!.id,
+      kind: "creditNote",
+      amount: 10,
+      reason: "Part of the work was due to the provider; we credit it.",
+    });
+    await billing.dispose();
+    await page.reload();
+    await expect(card).toContainText("Disputed — Credit note issued");
+    await expect(card).toContainText("we credit it");
+    await page.goto("/billing");
+    const credits = page.getByRole("region", { name: "Credit notes and corrections" });
+    await expect(credits).toContainText("we credit it");
+    await expectAccessible(page, "billing with a credit note");
   });
 
   test("a ticket that does not exist says so", async ({ page }) => {
