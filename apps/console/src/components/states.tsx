@@ -70,7 +70,6 @@ export function QueryBoundary<T>({
 /** A page's outer padding and scroll container. */
 export function Page({ children, className }: { children: ReactNode; className?: string }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
     <div tabIndex={-1} className={`h-full overflow-y-auto px-6 py-5 focus:outline-none ${className ?? ""}`}>
       {children}
     </div>

@@ -234,18 +234,33 @@ function SlaByPreset({ range, presets }: { range: Range; presets: { id: string; 
   );
 }
 
+const backlogStatuses: [id: string, label: string][] = [
+  ["new", "New"],
+  ["open", "In progress"],
+  ["waitingForCustomer", "Waiting for customer"],
+  ["resolved", "Resolution proposed"],
+];
+
 function Backlog({ policyId }: { policyId: string }) {
   const q = useQuery(trpc.report.backlog.queryOptions({ policyId: policyId || undefined }));
-  const statuses = ["new", "open", "waitingForCustomer", "resolved"];
+  const policies = usePolicies();
+  const statuses = backlogStatuses.map(([id]) => id);
   const rows = useMemo(() => {
+    // priority ids → the policies' names, ordered by rank (most urgent first)
+    const names = new Map<string, { name: string; rank: number }>();
+    for (const p of policies.data ?? [])
+      for (const pr of p.priorities)
+        if (!names.has(pr.id)) names.set(pr.id, { name: pr.name, rank: pr.rank });
     const by = new Map<string, Record<string, number | string>>();
     for (const r of q.data ?? []) {
-      const row = by.get(r.priorityId) ?? { priority: r.priorityId };
+      const row = by.get(r.priorityId) ?? { priority: names.get(r.priorityId)?.name ?? r.priorityId };
       row[r.status] = Number(row[r.status] ?? 0) + r.n;
       by.set(r.priorityId, row);
     }
-    return [...by.values()];
-  }, [q.data]);
+    return [...by.entries()]
+      .sort(([a], [b]) => (names.get(a)?.rank ?? 99) - (names.get(b)?.rank ?? 99))
+      .map(([, row]) => row);
+  }, [q.data, policies.data]);
   if (q.isError) return <QueryError query={q} title="The backlog could not be loaded" />;
   return (
     <ChartCard
@@ -263,8 +278,8 @@ function Backlog({ policyId }: { policyId: string }) {
           <YAxis allowDecimals={false} {...axisProps} />
           <Tooltip {...tooltipStyle} />
           <Legend />
-          {statuses.map((s, i) => (
-            <Bar isAnimationActive={false} key={s} dataKey={s} stackId="s" name={s} fill={palette[i]} />
+          {backlogStatuses.map(([id, label], i) => (
+            <Bar isAnimationActive={false} key={id} dataKey={id} stackId="s" name={label} fill={palette[i]} />
           ))}
         </BarChart>
       </ResponsiveContainer>

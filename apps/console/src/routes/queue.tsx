@@ -166,7 +166,6 @@ export default function QueuePage() {
       ) : query.isPending ? (
         <div className="flex flex-1 flex-col gap-1" role="status" aria-label="Loading the queue">
           {Array.from({ length: 12 }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders
             <div key={i} className="h-10 animate-pulse rounded bg-muted" />
           ))}
         </div>

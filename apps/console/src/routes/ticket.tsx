@@ -209,7 +209,7 @@ export default function TicketPage() {
               <AccountPanel account={t.account} ticket={t} />
             </TabsContent>
             <TabsContent value="history">
-              <HistoryPanel history={t.history} nameOf={nameOf} />
+              <HistoryPanel history={t.history} nameOf={nameOf} policy={policy} />
             </TabsContent>
           </Tabs>
         </aside>

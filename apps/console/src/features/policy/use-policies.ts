@@ -25,7 +25,6 @@ export function usePolicies(): PoliciesResult {
   const data = useMemo(() => {
     if (!list.data || full.some((q) => !q.data)) return undefined;
     return full.map((q) => q.data as Policy);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the query results' data identities are the inputs
   }, [list.data, ...full.map((q) => q.data)]);
   const failed = list.isError ? list : full.find((q) => q.isError);
   return {

@@ -1,6 +1,13 @@
 /** The workspace's side panels: SLA, escalation, account, history (journey 3). */
 import type { Calendar, Policy } from "@helpdesk/domain";
-import { Badge, DescriptionList, EmptyState, RelativeTime } from "@helpdesk/ui";
+import {
+  Badge,
+  DescriptionList,
+  EmptyState,
+  RelativeTime,
+  StatusBadge,
+  type TicketStatusName,
+} from "@helpdesk/ui";
 import { AlertOctagon, CheckCircle2, Pause } from "lucide-react";
 import type { AccountPanelData, TicketDetail, TicketHistoryEntry } from "../../lib/api-types";
 import { formatDateTime, formatMinutes, humanize } from "../../lib/format";
@@ -357,14 +364,52 @@ export function AccountPanel({
   );
 }
 
+/** History details worth a line, with the label they are shown under. */
+const historyFields: [key: string, label: string][] = [
+  ["reason", "Reason"],
+  ["note", "Note"],
+  ["classificationId", "Class"],
+  ["priorityId", "Priority"],
+  ["categoryId", "Charge category"],
+  ["clock", "Clock"],
+  ["assigneeId", "Assignee"],
+];
+
+const clockLabels: Record<string, string> = {
+  firstResponse: "First response",
+  assignment: "Assignment",
+  callback: "Callback",
+  resolution: "Resolution",
+};
+
 export function HistoryPanel({
   history,
   nameOf,
+  policy,
 }: {
   history: TicketHistoryEntry[];
   nameOf: (id: string) => string | null;
+  policy?: Policy;
 }) {
   if (history.length === 0) return <p className="text-sm text-muted-foreground">No history yet.</p>;
+  // ids → the names agents know them by (policy data, staff names)
+  const show = (key: string, value: unknown): string => {
+    const v = String(value);
+    switch (key) {
+      case "classificationId":
+        return policy?.classifications.find((c) => c.id === v)?.name ?? v;
+      case "priorityId":
+        return policy?.priorities.find((p) => p.id === v)?.name ?? v;
+      case "categoryId":
+        return policy?.charging.catalog.find((c) => c.id === v)?.name ?? v;
+      case "assigneeId":
+        return nameOf(v) ?? v;
+      case "clock":
+        return clockLabels[v] ?? humanize(v);
+      default:
+        return v;
+    }
+  };
   return (
     <ol className="flex flex-col gap-2 text-sm" data-testid="history">
       {[...history].reverse().map((h) => {
@@ -375,28 +420,20 @@ export function HistoryPanel({
             : h.actorKind === "customer"
               ? "Customer"
               : "System";
-        const extra = [
-          "reason",
-          "note",
-          "classificationId",
-          "priorityId",
-          "categoryId",
-          "clock",
-          "visibility",
-          "assigneeId",
-        ]
-          .filter((k) => data[k] !== undefined && data[k] !== null)
-          .map(
-            (k) =>
-              `${humanize(k)}: ${String(k === "assigneeId" ? (nameOf(String(data[k])) ?? data[k]) : data[k])}`,
-          );
+        const extra = historyFields
+          .filter(([k]) => data[k] !== undefined && data[k] !== null)
+          .map(([k, label]) => `${label}: ${show(k, data[k])}`);
+        const what =
+          h.type === "ticket.reply" && data.visibility === "internal"
+            ? "added an internal note"
+            : describeHistoryType(h.type);
         return (
           <li key={h.id} className="border-l-2 border-border pl-3" data-type={h.type}>
             <div className="flex items-center gap-2">
               <span className="font-medium">{who}</span>
-              <span>{describeHistoryType(h.type)}</span>
+              <span>{what}</span>
               {typeof data.status === "string" ? (
-                <Badge className="py-0">{humanize(data.status)}</Badge>
+                <StatusBadge status={data.status as TicketStatusName} className="py-0" />
               ) : null}
               <span className="ml-auto text-xs text-muted-foreground">
                 <RelativeTime value={h.at} />
