@@ -201,3 +201,40 @@ export function hotLines(hot: HotSpot[], n = 25): string[] {
       .map(row),
   ];
 }
+
+/**
+ * The request waterfall as its waves: requests that start within 30 ms of a wave's first one belong to it.
+ * `5–79 index.js +3 → 237–256 en.js → …` shows the chain of round trips before the first row.
+ */
+export function waves(waterfall: [string, number, number][]): string {
+  const sorted = [...waterfall].sort((a, b) => a[1] - b[1]);
+  const out: { start: number; end: number; names: string[] }[] = [];
+  for (const [p, start, end] of sorted) {
+    const w = out[out.length - 1];
+    const name =
+      p
+        .split("/")
+        .pop()
+        ?.replace(/-[\w-]{8}\.(js|css)$/, ".$1") || p;
+    if (w && start - w.start <= 30) {
+      w.end = Math.max(w.end, end);
+      w.names.push(name);
+    } else out.push({ start, end, names: [name] });
+  }
+  return out
+    .map((w) => `${w.start}–${w.end} ms ${w.names[0]}${w.names.length > 1 ? ` +${w.names.length - 1}` : ""}`)
+    .join(" → ");
+}
+
+/**
+ * CPU time of the page's main thread so far (ms), from the DevTools Performance domain. Unlike wall-clock
+ * figures it hardly grows when other processes compete for the cores, so it compares runs on a busy machine.
+ */
+export async function mainThreadCpu(page: import("@playwright/test").Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  return async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return (metrics.find((m) => m.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
+  };
+}

@@ -19,7 +19,7 @@
  *                                     profiler: prints the hottest functions and the request waterfall;
  *                                     writes nothing)
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -42,7 +42,16 @@ import {
   sweeperSettled,
   writeSection,
 } from "./harness";
-import { cpuProfile, hotLines, installProbe, type LoadFigures, NAME_SHIM, readLoad } from "./probe";
+import {
+  cpuProfile,
+  hotLines,
+  installProbe,
+  type LoadFigures,
+  mainThreadCpu,
+  NAME_SHIM,
+  readLoad,
+  waves,
+} from "./probe";
 
 const appDir = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -73,11 +82,14 @@ function manifestJs(manifest: Manifest, roots: string[]) {
 }
 
 /** gzip size (KB) of the app's built files the browser fetched, by URL path (/console/assets/…). */
-const built = path.join(appDir, "dist");
+let built = path.join(appDir, "dist");
+/** A built file: from this run's build, or from dist/ when another build has replaced it meanwhile. */
+const builtFile = (rel: string) =>
+  existsSync(path.join(built, rel)) ? path.join(built, rel) : path.join(appDir, "dist", rel);
 function gzipKb(paths: string[]): number {
   const files = [...new Set(paths)].filter((p) => p.endsWith(".js"));
   const bytes = files.reduce(
-    (s, p) => s + gzipSync(readFileSync(path.join(built, p.replace(/^\/console\//, "")))).length,
+    (s, p) => s + gzipSync(readFileSync(builtFile(p.replace(/^\/console\//, "")))).length,
     0,
   );
   return bytes / 1024;
@@ -127,12 +139,14 @@ function loadTickets(db: string, total: number): number {
 }
 
 interface QueueRun extends LoadFigures {
+  /** main-thread CPU time from navigation to the first row (plus the quiet second after it) */
+  cpuMs: number;
   domRows: number;
   keyMs: number;
 }
 
 async function openQueue(browser: Browser, baseURL: string, state: Awaited<ReturnType<typeof signIn>>) {
-  ensureBuilt(appDir, built);
+  await ensureBuilt(appDir);
   // a new context each run: empty HTTP cache, so the JavaScript is downloaded as on a first visit
   const context = await browser.newContext({
     baseURL,
@@ -143,6 +157,8 @@ async function openQueue(browser: Browser, baseURL: string, state: Awaited<Retur
   await context.addInitScript({ content: NAME_SHIM });
   await context.addInitScript(installProbe, ROW);
   const page = await context.newPage();
+  const cpu = await mainThreadCpu(page);
+  const cpu0 = await cpu();
   await page.goto("/console/", { waitUntil: "commit" });
   const load = await readLoad(page, ROW).catch(async (e: unknown) => {
     const shot = path.join(os.tmpdir(), `console-bench-failure-${process.pid}.png`);
@@ -157,7 +173,8 @@ async function openQueue(browser: Browser, baseURL: string, state: Awaited<Retur
       `no queue row at ${page.url()} (screenshot ${shot}); the page says: ${text}; ${e instanceof Error ? e.message : e}`,
     );
   });
-  return { context, page, load };
+  const cpuMs = (await cpu()) - cpu0;
+  return { context, page, load, cpuMs, cpu };
 }
 
 /** `j` (keyboard, through Playwright): time from the keydown event to the frame after row 2 is selected. */
@@ -190,11 +207,11 @@ async function measureQueue(
   baseURL: string,
   state: Awaited<ReturnType<typeof signIn>>,
 ): Promise<QueueRun> {
-  const { context, page, load } = await openQueue(browser, baseURL, state);
+  const { context, page, load, cpuMs } = await openQueue(browser, baseURL, state);
   try {
     const domRows = await page.locator(ROW).count();
     const keyMs = await keyLatency(page);
-    return { ...load, domRows, keyMs };
+    return { ...load, cpuMs, domRows, keyMs };
   } finally {
     await context.close();
   }
@@ -221,6 +238,10 @@ interface ScrollRun {
   scrolledPx: number;
   rowsReached: number;
   rowsLoaded: number;
+  /** main-thread CPU ms per second while scrolling (1000 = one core busy) */
+  cpuMsPerS?: number;
+  /** main-thread CPU ms per frame, i.e. per scroll step: more than 16.7 cannot give 60 frames a second */
+  cpuMsPerFrame?: number;
 }
 
 async function measureScroll(
@@ -229,7 +250,7 @@ async function measureScroll(
   state: Awaited<ReturnType<typeof signIn>>,
   profile = false,
 ): Promise<ScrollRun> {
-  const { context, page } = await openQueue(browser, baseURL, state);
+  const { context, page, cpu } = await openQueue(browser, baseURL, state);
   try {
     if (profile) {
       const { result, hot } = await cpuProfile(page, () => scroll(page));
@@ -237,7 +258,11 @@ async function measureScroll(
       console.log(hotLines(hot, 40).join("\n"));
       return result;
     }
-    return await scroll(page);
+    const cpu0 = await cpu();
+    const result = await scroll(page);
+    // the scroll script's idle-rate second (60 empty frames) is in there too: it costs next to nothing
+    const cpuMs = (await cpu()) - cpu0;
+    return { ...result, cpuMsPerS: cpuMs / (SCROLL.ms / 1000 + 1), cpuMsPerFrame: cpuMs / result.frames };
   } finally {
     await context.close();
   }
@@ -312,7 +337,7 @@ async function fetchedJs(
   waitFor: string,
   state?: Awaited<ReturnType<typeof signIn>>,
 ) {
-  ensureBuilt(appDir, built);
+  await ensureBuilt(appDir);
   const context = await browser.newContext({
     baseURL,
     storageState: state,
@@ -343,10 +368,8 @@ async function fetchedJs(
 async function main() {
   const started = Date.now();
   log("building the console (vite build --manifest)");
-  buildApp(appDir);
-  const manifest = JSON.parse(
-    readFileSync(path.join(appDir, "dist/.vite/manifest.json"), "utf8"),
-  ) as Manifest;
+  built = buildApp(appDir, { minify: !PROFILE });
+  const manifest = JSON.parse(readFileSync(path.join(built, ".vite/manifest.json"), "utf8")) as Manifest;
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error("no entry chunk in the manifest");
   const initial = {
@@ -375,7 +398,7 @@ async function main() {
   log("warm-up run (server caches, JIT; not counted)");
   await retry("warm-up", () => measureQueue(browser, server.url, state));
   if (PROFILE) {
-    ensureBuilt(appDir, built);
+    await ensureBuilt(appDir);
     const context = await browser.newContext({
       baseURL: server.url,
       storageState: state,
@@ -405,7 +428,7 @@ async function main() {
     runs.push(r);
     log(
       `run ${i + 1}: first row ${fmt(r.firstRow)} ms, LCP ${fmt(r.lcp)} ms, interactive ${fmt(r.interactive)} ms, ` +
-        `long tasks ${r.longTasks} (${fmt(r.longTaskMs)} ms), ${r.domRows} rows in the DOM, j ${fmt(r.keyMs)} ms`,
+        `long tasks ${r.longTasks} (${fmt(r.longTaskMs)} ms), CPU ${fmt(r.cpuMs)} ms, ${r.domRows} rows in the DOM, j ${fmt(r.keyMs)} ms`,
     );
   }
   const scrolls: ScrollRun[] = [];
@@ -415,7 +438,7 @@ async function main() {
     log(
       `scroll ${i + 1}: ${fmt(r.fps, 1)} fps (idle frame ${fmt(r.idleFrameMs, 1)} ms), p95 ${fmt(r.p95, 1)} ms, ` +
         `max ${fmt(r.maxFrame)} ms, dropped ${r.dropped} (${fmt(r.droppedShare * 100, 1)} %), janky ${r.janky}, ` +
-        `long tasks ${r.longTasks} (${fmt(r.longTaskMs)} ms), DOM rows ≤ ${r.maxDomRows}, jumps back ${r.jumpsBack}, reached row ${r.rowsReached} of ${r.rowsLoaded} loaded`,
+        `long tasks ${r.longTasks} (${fmt(r.longTaskMs)} ms), CPU ${fmt(r.cpuMsPerS ?? Number.NaN)} ms/s (${fmt(r.cpuMsPerFrame ?? Number.NaN, 1)} ms/frame), DOM rows ≤ ${r.maxDomRows}, jumps back ${r.jumpsBack}, reached row ${r.rowsReached} of ${r.rowsLoaded} loaded`,
     );
   }
   const queueJsKb = gzipKb(runs[0]?.scripts.map((s) => s) ?? []);
@@ -424,7 +447,7 @@ async function main() {
   const q = (k: keyof QueueRun) => summarize(runs.map((r) => r[k] as number));
   const sc = (k: keyof ScrollRun, higherIsWorse = true) =>
     summarize(
-      scrolls.map((r) => r[k]),
+      scrolls.map((r) => r[k] ?? Number.NaN),
       higherIsWorse,
     );
   const line = (label: string, v: ReturnType<typeof summarize>, unit: string, digits = 0, target = "") =>
@@ -441,6 +464,11 @@ async function main() {
   const droppedShare = sc("droppedShare").median;
   if (droppedShare > 0.1) missed.push(`scroll drops ${fmt(droppedShare * 100, 1)} % of frames`);
 
+  const byFirstRow = [...runs].sort((a, b) => a.firstRow - b.firstRow);
+  const medianRun = byFirstRow[Math.floor(byFirstRow.length / 2)] as (typeof runs)[number];
+  // hand-written analysis of the last profile, kept beside the script
+  const notesFile = path.join(appDir, "bench/NOTES.md");
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
   const body = [
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`pnpm bench\` in apps/console ` +
       `(\`node --import tsx bench/run.ts\`, ${RUNS} runs of each measurement after one warm-up run; about ${Math.round((Date.now() - started) / 1000)} s in all).`,
@@ -484,9 +512,12 @@ async function main() {
     line("long tasks during load (total)", q("longTaskMs"), " ms"),
     line("longest task", q("longestTask"), " ms"),
     line("row elements in the DOM after load", q("domRows"), ""),
+    line("main-thread CPU time during the load", q("cpuMs"), " ms"),
     line("`j` → next row selected, frame after", q("keyMs"), " ms"),
     "",
     `LCP element: ${[...new Set(runs.map((r) => `\`${r.lcpElement || "?"}\``))].join(", ")}.`,
+    "",
+    `Requests of the median run (by first row), in waves of parallel requests: ${waves(medianRun.waterfall)} → first row at ${fmt(medianRun.firstRow)} ms.`,
     "",
     `### Scrolling the queue (${SCROLL.pxPerFrame} px every animation frame for ${SCROLL.ms / 1000} s)`,
     "",
@@ -505,6 +536,14 @@ async function main() {
     line("dropped frames", sc("dropped"), ""),
     line("dropped share", summarize(scrolls.map((r) => r.droppedShare * 100)), " %", 1, "smooth: ≤ 10 %"),
     line("frames over 50 ms", sc("janky"), ""),
+    line(
+      "main-thread CPU per second of scrolling",
+      summarize(scrolls.map((r) => r.cpuMsPerS ?? Number.NaN)),
+      " ms",
+      0,
+      "1,000 = a core busy",
+    ),
+    line("main-thread CPU per frame (one scroll step)", sc("cpuMsPerFrame"), " ms", 1, "60 fps: ≤ 16.7 ms"),
     line("long tasks while scrolling", sc("longTasks"), ""),
     line("long tasks while scrolling (total)", sc("longTaskMs"), " ms"),
     line("most row elements in the DOM at once", sc("maxDomRows"), ""),
@@ -512,6 +551,10 @@ async function main() {
     line("rows scrolled past (reached row)", sc("rowsReached", false), ""),
     line("rows loaded at the end", sc("rowsLoaded", false), ""),
     missed.length ? `\n**Missed:** ${missed.join("; ")}.` : "\nEvery target met.",
+    sc("jumpsBack").median > 0
+      ? "\n**Finding:** while scrolling, the scroll position jumps back to the selected row each time a page of tickets arrives."
+      : "",
+    notes ? `\n### Why (from \`BENCH_PROFILE=1\`)\n\n${notes.trim()}` : "",
   ].join("\n");
   writeSection(path.join(repoRoot, "BENCHMARKS.md"), "Console", body);
   console.log(JSON.stringify({ initial, fetchedSignIn, fetchedQueue, queueJsKb, runs, scrolls }, null, 2));

@@ -130,18 +130,27 @@ function mergeInto(staging: string, dist: string): void {
 }
 
 /**
- * Puts this run's build back into dist/ when another build (an e2e run on the shared tree) has replaced or
- * emptied it since; called before every measurement.
+ * Waits until the app's dist/ is complete again when another build (an e2e run on the shared tree) is
+ * rewriting it; called before every measurement. Another build is never overwritten: it is the same
+ * working tree, built a little later.
  */
-export function ensureBuilt(appDir: string, staging: string): void {
-  const dist = path.join(appDir, "dist");
-  const index = path.join(dist, "index.html");
-  const same =
-    existsSync(index) &&
-    readFileSync(index, "utf8") === readFileSync(path.join(staging, "index.html"), "utf8");
-  if (same) return;
-  log("dist/ was rebuilt by something else meanwhile: putting this run's build back");
-  mergeInto(staging, dist);
+export async function ensureBuilt(appDir: string, timeoutMs = 180_000): Promise<void> {
+  const index = path.join(appDir, "dist/index.html");
+  const complete = () => {
+    if (!existsSync(index)) return false;
+    const html = readFileSync(index, "utf8");
+    return [...html.matchAll(/(?:src|href)="[^"]*?(assets\/[^"]+)"/g)].every((m) =>
+      existsSync(path.join(appDir, "dist", m[1] as string)),
+    );
+  };
+  if (complete()) return;
+  log("dist/ is being rebuilt by something else: waiting for it");
+  const until = Date.now() + timeoutMs;
+  while (!complete()) {
+    if (Date.now() > until) throw new Error(`${appDir}/dist stayed incomplete for ${timeoutMs / 1000} s`);
+    await sleep(500);
+  }
+  await sleep(500);
 }
 
 export interface RunningServer {
