@@ -52,6 +52,13 @@ export function trpcErrorCode(error: unknown): string | undefined {
 /** A sentence for the user: the server's message, or what to do when the network failed. */
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
+    // invalid input: the server lists each field's problem (never show the raw validation dump)
+    const issues = (error.data as { issues?: { message?: string }[] | null } | undefined)?.issues;
+    if (issues?.length) {
+      const sentences = issues.map((i) => i.message).filter((m): m is string => Boolean(m));
+      if (sentences.length)
+        return `${sentences.map((m) => m.charAt(0).toUpperCase() + m.slice(1)).join(". ")}.`;
+    }
     if (error.message && !/^fetch failed|Failed to fetch/i.test(error.message)) return error.message;
     return "The server did not answer. Check your connection and try again.";
   }

@@ -32,7 +32,7 @@ import {
 } from "../features/ticket/panels";
 import { useTicket } from "../features/ticket/use-ticket";
 import { useHotkeys } from "../lib/keys";
-import { errorMessage, trpcClient } from "../lib/trpc";
+import { errorMessage, trpcClient, trpcErrorCode } from "../lib/trpc";
 
 export default function TicketPage() {
   const { id = "" } = useParams();
@@ -70,9 +70,22 @@ export default function TicketPage() {
     return (
       <div className="p-6">
         <ErrorState
-          title="This ticket could not be loaded"
-          message={errorMessage(query.error)}
-          hint={hintFor(query.error)}
+          title={
+            // a malformed id in the address is the same as an unknown one for the agent
+            ["NOT_FOUND", "BAD_REQUEST"].includes(trpcErrorCode(query.error) ?? "")
+              ? "There is no ticket at this address"
+              : "This ticket could not be loaded"
+          }
+          message={
+            trpcErrorCode(query.error) === "BAD_REQUEST"
+              ? "The link does not contain a valid ticket id."
+              : errorMessage(query.error)
+          }
+          hint={
+            trpcErrorCode(query.error) === "BAD_REQUEST"
+              ? "Check the link or search for the ticket number with Ctrl K."
+              : hintFor(query.error)
+          }
           onRetry={() => void query.refetch()}
         />
       </div>
