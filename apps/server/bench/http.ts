@@ -373,8 +373,15 @@ async function bareInsert(
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
-    await sql`delete from tickets where id = any(${insertedIds}::uuid[])`;
-    if (outboxIds.length) await sql`delete from outbox where id = any(${outboxIds}::uuid[])`;
+    // the copies go again; FK triggers off for it: tickets.linked_ticket_id (ON DELETE SET NULL) has no
+    // index, so each deleted ticket would scan the whole table for tickets linked to it
+    await sql.begin(async (tx) => {
+      await tx`set local session_replication_role = replica`;
+      await tx`delete from ticket_history where ticket_id = any(${insertedIds}::uuid[])`;
+      await tx`delete from messages where ticket_id = any(${insertedIds}::uuid[])`;
+      await tx`delete from outbox where id = any(${outboxIds}::uuid[])`;
+      await tx`delete from tickets where id = any(${insertedIds}::uuid[])`;
+    });
     return { perSecond: prepared.length / seconds, seconds, rowsPerTicket };
   } finally {
     await sql.end({ timeout: 5 });
