@@ -11,6 +11,7 @@
  *
  *   pnpm bench                       (in apps/portal, or `pnpm bench` at the root for every package)
  *   BENCH_RUNS=9 pnpm bench          (more runs; default 5)
+ *   BENCH_STRICT=1 pnpm bench        (exit 1 when a target is missed)
  *   BENCH_PROFILE=1 pnpm bench       (an unminified build, one list load under the CPU profiler: prints
  *                                     the hottest functions and the request waterfall; writes nothing)
  */
@@ -362,7 +363,9 @@ async function main() {
 main()
   .then(async (ok) => {
     await cleanup();
-    process.exit(ok ? 0 : 1);
+    // a missed target is a finding written into BENCHMARKS.md, not a failure of `pnpm bench` (turbo would
+    // stop before the next package's benchmark); BENCH_STRICT=1 makes it one
+    process.exit(ok || process.env.BENCH_STRICT !== "1" ? 0 : 1);
   })
   .catch(async (e: unknown) => {
     console.error(e instanceof Error ? (e.stack ?? e.message) : e);
