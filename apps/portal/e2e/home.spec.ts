@@ -15,6 +15,14 @@ test.describe("journey 2: home", () => {
       services: ["fax"],
       dataCenters: ["FRA1"],
     });
+    const tomorrow = Date.now() + 24 * 3600_000;
+    await trpcCall(staff, "incident.scheduleMaintenance", {
+      title: "Fax gateway upgrade",
+      services: ["fax"],
+      dataCenters: ["FRA1"],
+      startsAt: tomorrow,
+      endsAt: tomorrow + 2 * 3600_000,
+    });
     await staff.dispose();
 
     await page.goto("/");
@@ -22,6 +30,7 @@ test.describe("journey 2: home", () => {
     await expect(page.getByRole("heading", { name: "Waiting for you" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "My open tickets" })).toBeVisible();
     await expect(page.getByText("Major incident: Fax delivery delayed in Frankfurt")).toBeVisible();
+    await expect(page.getByText("Planned maintenance: Fax gateway upgrade")).toBeVisible();
     // the number in the policy's format (R-TKT-1)
     await expect(page.getByText(/^RCR \d{7}$/).first()).toBeVisible();
     await expectAccessible(page, "home");

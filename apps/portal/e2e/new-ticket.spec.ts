@@ -69,6 +69,39 @@ test.describe("journey 3: open a ticket", () => {
     await expectAccessible(page, "ticket page");
   });
 
+  test("R-TKT-6: priority and language from the policy's lists; files dropped on the form", async ({
+    page,
+  }) => {
+    await page.goto("/tickets/new");
+    await fillIncident(
+      page,
+      "Delivery reports late for one route",
+      "Reports for the route via Vienna arrive an hour late.",
+    );
+    await page.getByLabel(/^Priority/).selectOption("low");
+    const language = page.getByLabel(/^Language of the answers/);
+    await expect(language.locator("option")).toHaveText(["English", "German"]);
+    await language.selectOption("de");
+
+    // a file dragged onto the form is taken like a chosen one
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["route,delay\nvienna,61 min\n"], "delays.csv", { type: "text/csv" }));
+      return dt;
+    });
+    const dropzone = page.getByTestId("dropzone");
+    await dropzone.dispatchEvent("dragover", { dataTransfer });
+    await dropzone.dispatchEvent("drop", { dataTransfer });
+    await expect(page.getByRole("list", { name: "Files to send" })).toContainText("delays.csv");
+
+    await page.getByRole("button", { name: "Open the ticket" }).click();
+    await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delivery reports late for one route");
+    await expect(page.getByText("Low", { exact: true }).first()).toBeVisible();
+    await expect(page.getByText("German", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: /delays\.csv/ })).toBeVisible();
+  });
+
   test("a service request asks less; a non-standard change leads to a quote", async ({ page }) => {
     await page.goto("/tickets/new");
     await chooseType(page, "serviceRequest");
