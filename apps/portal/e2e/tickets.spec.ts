@@ -16,11 +16,15 @@ test.describe("journey 4: my tickets", () => {
       "aria-pressed",
       "true",
     );
-    const statuses = await table
-      .locator("tbody [data-status]")
-      .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
-    expect(statuses.length).toBeGreaterThan(0);
-    expect(new Set(statuses)).toEqual(new Set(["closed"]));
+    // the previous rows stay while the filtered page loads: wait for the closed ones
+    await expect
+      .poll(async () => {
+        const statuses = await table
+          .locator("tbody [data-status]")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+        return [...new Set(statuses)];
+      })
+      .toEqual(["closed"]);
 
     await page.getByRole("button", { name: "Clear filters" }).click();
     const first = (
