@@ -186,7 +186,7 @@ export default function TicketPage() {
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
           tabIndex={0}
         >
-          {t.missingInformation.length ? (
+          {t.missingInformation.length && ["new", "open", "waitingForCustomer"].includes(t.status) ? (
             <Alert tone="info" title="Information still missing (R-TKT-6)">
               {t.missingInformation.map((m) => m.replace(/([A-Z])/g, " $1").toLowerCase()).join(", ")} — ask
               with “Request information”.
@@ -216,7 +216,7 @@ export default function TicketPage() {
               <SlaPanel ticket={t} policy={policy} calendar={calendar} />
             </TabsContent>
             <TabsContent value="escalation">
-              <EscalationPanel ticket={t} policy={policy} calendar={calendar} />
+              <EscalationPanel ticket={t} policy={policy} calendar={calendar} nameOf={nameOf} />
             </TabsContent>
             <TabsContent value="account">
               <AccountPanel account={t.account} ticket={t} />

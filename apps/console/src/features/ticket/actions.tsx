@@ -194,6 +194,15 @@ export function TicketActions({
         ) : (
           <span className="text-sm text-muted-foreground">No action is open to you in this state.</span>
         )}
+        {ticket.status === "resolved" &&
+        !can("ticket.close") &&
+        can("ticket.setChargeCategory") &&
+        ticket.chargeCategoryId === null ? (
+          // the domain refuses close until a category is set: say so instead of hiding Close silently
+          <span className="self-center text-xs text-muted-foreground" data-testid="close-hint">
+            Set a charge category to close this ticket (R-CHG-1).
+          </span>
+        ) : null}
       </div>
       {open === "triage" && policy ? (
         <ClassPriorityDialog

@@ -190,10 +190,12 @@ export function EscalationPanel({
   ticket,
   policy,
   calendar,
+  nameOf,
 }: {
   ticket: TicketDetail;
   policy: Policy | undefined;
   calendar: Calendar | null;
+  nameOf?: (id: string) => string | null;
 }) {
   const ladder = policy?.escalation.ladder ?? [];
   const level = ticket.escalationLevel;
@@ -267,8 +269,13 @@ export function EscalationPanel({
           <ul className="flex flex-col gap-1">
             {steps.map((h) => (
               <li key={h.id}>
-                {formatDateTime(h.at)} — {h.actorKind === "system" ? "automated" : h.actorKind}:{" "}
-                {String((h.data as { note?: string }).note ?? describeHistoryType(h.type))}
+                {formatDateTime(h.at)} —{" "}
+                {h.actorKind === "system"
+                  ? "automated"
+                  : h.actorKind === "staff"
+                    ? ((h.actorId ? nameOf?.(h.actorId) : null) ?? "staff")
+                    : "customer"}
+                : {String((h.data as { note?: string }).note ?? describeHistoryType(h.type))}
               </li>
             ))}
           </ul>
