@@ -23,6 +23,7 @@ import {
   asc,
   count,
   eq,
+  getTableColumns,
   gt,
   inArray,
   isNotNull,
@@ -113,6 +114,19 @@ const QueueInput = z.object({
   limit: pageLimit,
 });
 
+/**
+ * The queue's columns: all of the row but the snapshot, of which the summary reads only the breaches — so
+ * a page does not carry (and parse) every ticket's whole machine state.
+ */
+const { snapshot: _snapshot, ...rowColumns } = getTableColumns(tickets);
+const queueColumns = {
+  ...rowColumns,
+  snapshot: sql<Record<string, unknown>>`jsonb_build_object('context', jsonb_build_object('ticket',
+    jsonb_build_object('breaches', ${tickets.snapshot} -> 'context' -> 'ticket' -> 'breaches')))`.mapWith(
+    tickets.snapshot,
+  ),
+};
+
 export const staffTicketRouter = router({
   /**
    * The queue: priority rank, then first come first served (R-TKT-4), keyset-paginated; one SQL
@@ -143,7 +157,7 @@ export const staffTicketRouter = router({
       );
     }
     const rows = await ctx.db
-      .select({ t: tickets, accountName: accounts.name })
+      .select({ t: queueColumns, accountName: accounts.name })
       .from(tickets)
       .leftJoin(accounts, eq(accounts.id, tickets.accountId))
       .where(and(...where))
