@@ -34,6 +34,7 @@ import {
   launchBrowser,
   log,
   machine,
+  overloadWarning,
   psql,
   repoRoot,
   retry,
@@ -147,7 +148,7 @@ interface QueueRun extends LoadFigures {
 }
 
 async function openQueue(browser: Browser, baseURL: string, state: Awaited<ReturnType<typeof signIn>>) {
-  await ensureBuilt(appDir);
+  await ensureBuilt(appDir, built);
   // a new context each run: empty HTTP cache, so the JavaScript is downloaded as on a first visit
   const context = await browser.newContext({
     baseURL,
@@ -338,7 +339,7 @@ async function fetchedJs(
   waitFor: string,
   state?: Awaited<ReturnType<typeof signIn>>,
 ) {
-  await ensureBuilt(appDir);
+  await ensureBuilt(appDir, built);
   const context = await browser.newContext({
     baseURL,
     storageState: state,
@@ -399,7 +400,7 @@ async function main() {
   log("warm-up run (server caches, JIT; not counted)");
   await retry("warm-up", () => measureQueue(browser, server.url, state));
   if (PROFILE) {
-    await ensureBuilt(appDir);
+    await ensureBuilt(appDir, built);
     const context = await browser.newContext({
       baseURL: server.url,
       storageState: state,
@@ -470,6 +471,7 @@ async function main() {
   // hand-written analysis of the last profile, kept beside the script
   const notesFile = path.join(appDir, "bench/NOTES.md");
   const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
+  const overload = overloadWarning();
   const body = [
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`pnpm bench\` in apps/console ` +
       `(\`node --import tsx bench/run.ts\`, ${RUNS} runs of each measurement after one warm-up run; about ${Math.round((Date.now() - started) / 1000)} s in all).`,
@@ -477,6 +479,7 @@ async function main() {
     "Machine:",
     ...facts.map((f) => `- ${f}`),
     "",
+    ...(overload ? [overload, ""] : []),
     "Set-up: a fresh PostgreSQL database (`helpdesk_fe_bench_<pid>`, dropped afterwards); the real server " +
       "(`apps/server`, `node --import tsx src/main.ts`, demo seed) serving the production build (`vite build`) at /console/; " +
       `the seeded live tickets copied (real domain snapshots, policies, accounts and deadlines; new numbers, subjects and dates) up to ${fmt(count)} ` +

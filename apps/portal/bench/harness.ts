@@ -130,27 +130,30 @@ function mergeInto(staging: string, dist: string): void {
 }
 
 /**
- * Waits until the app's dist/ is complete again when another build (an e2e run on the shared tree) is
- * rewriting it; called before every measurement. Another build is never overwritten: it is the same
- * working tree, built a little later.
+ * Makes sure dist/ serves this run's build; called before every measurement. Other runs on the shared tree
+ * (e2e) rebuild dist/ too, and not always as production builds (a build under NODE_ENV=test bundles React's
+ * development build, several times slower), so when dist/ has changed: wait until that build is complete,
+ * then put this run's files back (added beside the others, index.html swapped last).
  */
-export async function ensureBuilt(appDir: string, timeoutMs = 180_000): Promise<void> {
-  const index = path.join(appDir, "dist/index.html");
+export async function ensureBuilt(appDir: string, staging: string, timeoutMs = 180_000): Promise<void> {
+  const dist = path.join(appDir, "dist");
+  const index = path.join(dist, "index.html");
+  const mine = readFileSync(path.join(staging, "index.html"), "utf8");
+  if (existsSync(index) && readFileSync(index, "utf8") === mine) return;
   const complete = () => {
     if (!existsSync(index)) return false;
     const html = readFileSync(index, "utf8");
     return [...html.matchAll(/(?:src|href)="[^"]*?(assets\/[^"]+)"/g)].every((m) =>
-      existsSync(path.join(appDir, "dist", m[1] as string)),
+      existsSync(path.join(dist, m[1] as string)),
     );
   };
-  if (complete()) return;
-  log("dist/ is being rebuilt by something else: waiting for it");
   const until = Date.now() + timeoutMs;
   while (!complete()) {
-    if (Date.now() > until) throw new Error(`${appDir}/dist stayed incomplete for ${timeoutMs / 1000} s`);
+    if (Date.now() > until) break;
     await sleep(500);
   }
-  await sleep(500);
+  log("dist/ was rebuilt by another run meanwhile: putting this run's production build back");
+  mergeInto(staging, dist);
 }
 
 export interface RunningServer {
@@ -331,4 +334,17 @@ export async function retry<T>(what: string, fn: () => Promise<T>, times = 3): P
       log(`${what} failed (${e instanceof Error ? e.message.split("\n")[0] : e}); trying again`);
     }
   }
+}
+
+/** A warning for BENCHMARKS.md when the machine was busier than its cores during the run, else "". */
+export function overloadWarning(): string {
+  const [one = 0, five = 0] = os.loadavg();
+  const cores = os.cpus().length;
+  if (Math.max(one, five) <= cores) return "";
+  return (
+    `> ⚠️ The machine was overloaded during this run (load average ${one.toFixed(1)} / ${five.toFixed(1)} on ${cores} cores, ` +
+    "from other work on the shared machine): the wall-clock times are mostly waiting for a core and say little " +
+    "about the app; the main-thread CPU figures hardly depend on the load and are the ones to compare. " +
+    "Run again on a quiet machine to judge the 1 s targets."
+  );
 }

@@ -30,6 +30,7 @@ import {
   launchBrowser,
   log,
   machine,
+  overloadWarning,
   psql,
   repoRoot,
   retry,
@@ -126,7 +127,7 @@ async function measureList(
   baseURL: string,
   state: Awaited<ReturnType<typeof signIn>>,
 ): Promise<ListRun> {
-  await ensureBuilt(appDir);
+  await ensureBuilt(appDir, built);
   // a new context each run: empty HTTP cache, so the JavaScript is downloaded as on a first visit
   const context = await browser.newContext({
     baseURL,
@@ -188,7 +189,7 @@ async function fetchedJs(
   route: string,
   state?: Awaited<ReturnType<typeof signIn>>,
 ) {
-  await ensureBuilt(appDir);
+  await ensureBuilt(appDir, built);
   const context = await browser.newContext({
     baseURL,
     storageState: state,
@@ -219,7 +220,7 @@ async function main() {
   log("building the portal (vite build --manifest)");
   built = buildApp(appDir, { minify: !PROFILE });
   let initialOut: string;
-  await ensureBuilt(appDir);
+  await ensureBuilt(appDir, built);
   try {
     initialOut = execFileSync(process.execPath, ["scripts/initial-js.mjs"], {
       cwd: appDir,
@@ -248,7 +249,7 @@ async function main() {
   log("warm-up run (server caches, JIT; not counted)");
   await retry("warm-up", () => measureList(browser, server.url, state));
   if (PROFILE) {
-    await ensureBuilt(appDir);
+    await ensureBuilt(appDir, built);
     const context = await browser.newContext({
       baseURL: server.url,
       storageState: state,
@@ -308,6 +309,7 @@ async function main() {
   // hand-written analysis of the last profile, kept beside the script
   const notesFile = path.join(appDir, "bench/NOTES.md");
   const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
+  const overload = overloadWarning();
   const body = [
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`pnpm bench\` in apps/portal ` +
       `(\`node --import tsx bench/run.ts\`, ${RUNS} runs after one warm-up run; about ${Math.round((Date.now() - started) / 1000)} s in all).`,
@@ -315,6 +317,7 @@ async function main() {
     "Machine:",
     ...facts.map((f) => `- ${f}`),
     "",
+    ...(overload ? [overload, ""] : []),
     "Set-up: a fresh PostgreSQL database (`helpdesk_fe_bench_<pid>`, dropped afterwards); the real server " +
       "(`apps/server`, `node --import tsx src/main.ts`, demo seed) serving the production build (`vite build`); " +
       `the seeded tickets of Acme Messaging copied (real domain snapshots, new numbers, subjects and dates) up to ${fmt(count)} ` +
