@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { authFile, call, customerApi, expectAccessible, open, shot } from "./support";
 
@@ -46,5 +47,30 @@ test.describe("journey 7: billing", () => {
     );
     expect(mine.find((c) => c.reason === reason)).toMatchObject({ status: "creditNote" });
     await anna.dispose();
+  });
+
+  test("invoice lines by account and period, with totals and a CSV export (R-CHG-3)", async ({ page }) => {
+    await open(page, "/billing", "billing");
+    const table = page.getByRole("table", { name: "Invoice lines" });
+    await expect(table.getByRole("row").nth(1)).toBeVisible();
+    await page.getByLabel("Account").selectOption({ label: "Lone Star Clinics" });
+    const rows = table.locator("tbody tr");
+    await expect(rows.first()).toContainText("Lone Star Clinics");
+    for (const text of await rows.allInnerTexts()) expect(text).toContain("Lone Star Clinics");
+    await expect(page.getByText(/^Total: \$/)).toBeVisible();
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "CSV" }).click();
+    const csv = readFileSync((await (await download).path())!, "utf8")
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]).toBe("period,account,ticket,category,explanation,amount,surcharge,currency");
+    expect(csv.length - 1).toBe(await rows.count());
+
+    // a period without charges says so and what to try
+    await page.getByLabel("Period").fill("2020-01");
+    await expect(page.getByText("No invoice lines")).toBeVisible();
+    await expect(page.getByText(/Try another period or account/)).toBeVisible();
+    await expectAccessible(page, "billing invoice lines");
   });
 });

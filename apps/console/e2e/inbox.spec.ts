@@ -44,4 +44,24 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     const row = page.locator(`tbody tr[data-ticket="${number}"]`);
     await expect(row).toContainText("Lone Star Clinics");
   });
+
+  test("temporary access asks the account's primary contact to confirm (R-ACT-4)", async ({ page }) => {
+    await open(page, "/inbox", "specialist");
+    const grant = page.locator("form").filter({ has: page.getByRole("button", { name: "Grant access" }) });
+    await grant.getByLabel("First name").fill("Tina");
+    await grant.getByLabel("Last name").fill("Temp");
+    await grant.getByLabel("Email").fill(`tina.${Date.now()}@lonestar-clinics.example`);
+    // the messaging-provider preset has no temporary access: refused with the reason, form kept
+    await grant.getByLabel("Account").selectOption({ label: "Acme Messaging GmbH" });
+    await grant.getByRole("button", { name: "Grant access" }).click();
+    await expect(page.getByText("This policy does not allow temporary access.")).toBeVisible();
+    await expect(grant.getByLabel("First name")).toHaveValue("Tina");
+    // the fax reseller's does (confirm within 5 days)
+    await grant.getByLabel("Account").selectOption({ label: "Lone Star Clinics" });
+    await grant.getByRole("button", { name: "Grant access" }).click();
+    await expect(
+      page.getByText(/^Temporary access granted until .*the primary contact was asked to confirm\.$/),
+    ).toBeVisible();
+    await expect(grant.getByLabel("First name")).toHaveValue("");
+  });
 });
