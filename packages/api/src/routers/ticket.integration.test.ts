@@ -166,6 +166,54 @@ describe("customer ticket flow", () => {
     }
   });
 
+  it("the customer's list: created-date range and four orders, page by page (issue 4, journey 4)", async () => {
+    const customer = api.as(api.a.msgAdmin);
+    api.advance(24 * HOUR);
+    const from = api.now();
+    const opened = [];
+    for (const priorityId of ["low", "critical", "medium", "low"]) {
+      api.advance(60_000);
+      opened.push(
+        await customer.ticket.open({
+          inquiryType: "serviceRequest",
+          priorityId,
+          subject: `List order ${opened.length}`,
+          description: "Sorting check.",
+        }),
+      );
+    }
+    const [t0, t1, t2, t3] = opened as [
+      (typeof opened)[0],
+      (typeof opened)[0],
+      (typeof opened)[0],
+      (typeof opened)[0],
+    ];
+    api.advance(60_000);
+    await customer.ticket.reply({ id: t0.id, expectedVersion: t0.version, body: "One more detail." });
+    const to = api.now();
+
+    type Sort = "newest" | "oldest" | "updated" | "priority";
+    const all = async (sort: Sort, range = { createdFrom: from, createdTo: to }) => {
+      const ids: string[] = [];
+      let cursor: { createdAt: number; id: string; key?: number | undefined } | undefined;
+      do {
+        const page = await customer.ticket.list({ sort, limit: 1, cursor, ...range });
+        ids.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    expect(await all("newest")).toEqual([t3.id, t2.id, t1.id, t0.id]);
+    expect(await all("oldest")).toEqual([t0.id, t1.id, t2.id, t3.id]);
+    expect(await all("updated")).toEqual([t0.id, t3.id, t2.id, t1.id]);
+    expect(await all("priority")).toEqual([t1.id, t2.id, t3.id, t0.id]);
+    // the range is inclusive at both ends and leaves out what lies outside
+    expect(await all("newest", { createdFrom: t1.createdAt, createdTo: t2.createdAt })).toEqual([
+      t2.id,
+      t1.id,
+    ]);
+  });
+
   it("the staff queue orders by priority rank, then first come first served (R-TKT-4)", async () => {
     const staff = api.as(api.a.specialist);
     const page = await staff.staffTicket.queue({ limit: 100 });

@@ -5,7 +5,7 @@
 import { tickets, users } from "@helpdesk/db/schema";
 import { DomainError } from "@helpdesk/domain";
 import type { TicketEvent } from "@helpdesk/domain/ticket";
-import { and, desc, eq, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { AttachmentsInput, checkAttachments } from "../attachments";
 import { validateCustomerEscalation } from "../services/escalation";
@@ -38,6 +38,38 @@ async function customerEvent(
   return ticketSummary(out.row, loaded.policy);
 }
 
+/** The customer's ticket list orders (issue 4, journey 4): each ends on the id, so pages never overlap. */
+const listSort = z.enum(["newest", "oldest", "updated", "priority"]);
+type ListSort = z.infer<typeof listSort>;
+
+const listOrder: Record<ListSort, SQL[]> = {
+  newest: [desc(tickets.createdAt), desc(tickets.id)],
+  oldest: [asc(tickets.createdAt), asc(tickets.id)],
+  updated: [desc(tickets.updatedAt), desc(tickets.id)],
+  // most urgent first, the newest first within a priority
+  priority: [asc(tickets.priorityRank), desc(tickets.createdAt), desc(tickets.id)],
+};
+
+/** Rows after the cursor in the given order (keyset pagination). */
+function afterCursor(sort: ListSort, c: { createdAt: number; id: string; key?: number | undefined }): SQL {
+  const at = new Date(c.createdAt);
+  const newer = or(lt(tickets.createdAt, at), and(eq(tickets.createdAt, at), lt(tickets.id, c.id))) as SQL;
+  switch (sort) {
+    case "newest":
+      return newer;
+    case "oldest":
+      return or(gt(tickets.createdAt, at), and(eq(tickets.createdAt, at), gt(tickets.id, c.id))) as SQL;
+    case "updated": {
+      const u = new Date(c.key ?? c.createdAt);
+      return or(lt(tickets.updatedAt, u), and(eq(tickets.updatedAt, u), lt(tickets.id, c.id))) as SQL;
+    }
+    case "priority": {
+      const rank = c.key ?? 0;
+      return or(gt(tickets.priorityRank, rank), and(eq(tickets.priorityRank, rank), newer)) as SQL;
+    }
+  }
+}
+
 export const ticketRouter = router({
   open: customerProcedure
     .meta({
@@ -56,8 +88,12 @@ export const ticketRouter = router({
       z.object({
         status: z.array(statusFilter).max(6).optional(),
         search: z.string().trim().max(200).optional(),
-        /** keyset cursor: the last row's createdAt (ms) and id */
-        cursor: z.object({ createdAt: epochMs, id: ticketId }).optional(),
+        /** created-date range, inclusive, as epoch ms (the portal sends the viewer's day bounds) */
+        createdFrom: epochMs.optional(),
+        createdTo: epochMs.optional(),
+        sort: listSort.default("newest"),
+        /** keyset cursor: the last row's createdAt (ms) and id, and its sort key for `updated`/`priority` */
+        cursor: z.object({ createdAt: epochMs, id: ticketId, key: z.number().optional() }).optional(),
         limit: pageLimit,
       }),
     )
@@ -68,20 +104,14 @@ export const ticketRouter = router({
         const like = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         where.push(or(ilike(tickets.subject, like), ilike(tickets.number, like)) as SQL);
       }
-      if (input.cursor) {
-        const at = new Date(input.cursor.createdAt);
-        where.push(
-          or(
-            lt(tickets.createdAt, at),
-            and(eq(tickets.createdAt, at), lt(tickets.id, input.cursor.id)),
-          ) as SQL,
-        );
-      }
+      if (input.createdFrom !== undefined) where.push(gte(tickets.createdAt, new Date(input.createdFrom)));
+      if (input.createdTo !== undefined) where.push(lte(tickets.createdAt, new Date(input.createdTo)));
+      if (input.cursor) where.push(afterCursor(input.sort, input.cursor));
       const rows = await ctx.db
         .select()
         .from(tickets)
         .where(and(...where))
-        .orderBy(desc(tickets.createdAt), desc(tickets.id))
+        .orderBy(...listOrder[input.sort])
         .limit(input.limit + 1);
       const page = rows.slice(0, input.limit);
       const items = await Promise.all(
@@ -91,7 +121,18 @@ export const ticketRouter = router({
       return {
         items,
         nextCursor:
-          rows.length > input.limit && last ? { createdAt: last.createdAt.getTime(), id: last.id } : null,
+          rows.length > input.limit && last
+            ? {
+                createdAt: last.createdAt.getTime(),
+                id: last.id,
+                key:
+                  input.sort === "updated"
+                    ? last.updatedAt.getTime()
+                    : input.sort === "priority"
+                      ? last.priorityRank
+                      : undefined,
+              }
+            : null,
       };
     }),
 
