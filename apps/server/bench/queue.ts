@@ -15,7 +15,15 @@ import {
   realOpen,
   STAFF_COUNT,
 } from "./fixture";
-import { countStatements, pgClientOf, type Stats, stats } from "./lib";
+import {
+  countStatements,
+  pgClientOf,
+  postgresCpuDelta,
+  postgresCpuMs,
+  type Stats,
+  selfCpuMs,
+  stats,
+} from "./lib";
 
 const DAY = 86_400_000;
 
@@ -26,6 +34,8 @@ export interface QueueResult {
   loadSeconds: number;
   tableMiB: number;
   overall: Stats;
+  /** CPU ms a request: this process (tRPC, drizzle, DTOs) and the bench database's backends */
+  cpuPerRequest: { node: number; postgres: number };
   perFilter: { name: string; stats: Stats; statements: number; rows: number }[];
   statementsMax: number;
   statementsMean: number;
@@ -253,6 +263,7 @@ export async function runQueueBench(
   const stmts = new Map<string, number>();
   const rows = new Map<string, number>();
   // interleave the cases so each sees the same machine conditions
+  const cpu0 = { node: selfCpuMs(), pg: await postgresCpuMs(db) };
   for (let i = 0; i < opts.perFilter; i++) {
     for (const c of cases) {
       const input = variants(c, i);
@@ -269,6 +280,10 @@ export async function runQueueBench(
       rows.set(c.name, page.items.length);
     }
   }
+  const cpuPerRequest = {
+    node: (selfCpuMs() - cpu0.node) / all.length,
+    postgres: postgresCpuDelta(cpu0.pg, await postgresCpuMs(db)) / all.length,
+  };
   for (const c of cases)
     perFilter.push({
       name: c.name,
@@ -309,6 +324,7 @@ export async function runQueueBench(
     loadSeconds,
     tableMiB: mib,
     overall: stats(all),
+    cpuPerRequest,
     perFilter,
     statementsMax: Math.max(...statementCounts),
     statementsMean: statementCounts.reduce((a, b) => a + b, 0) / statementCounts.length,

@@ -79,7 +79,7 @@ async function main() {
       log,
     });
     log(
-      `queue: p50 ${ms(queue.overall.p50)} ms, p95 ${ms(queue.overall.p95)} ms, p99 ${ms(queue.overall.p99)} ms, ≤ ${queue.statementsMax} statements`,
+      `queue: p50 ${ms(queue.overall.p50)} ms, p95 ${ms(queue.overall.p95)} ms, p99 ${ms(queue.overall.p99)} ms, ≤ ${queue.statementsMax} statements; CPU ms a request: node ${ms(queue.cpuPerRequest.node, 2)}, PostgreSQL ${ms(queue.cpuPerRequest.postgres, 2)}`,
     );
     const loadAfterQueue = load();
 
@@ -139,7 +139,7 @@ function section(r: {
     "Machine:",
     "",
     ...machine().map((m) => `- ${m}`),
-    `- load average (1 / 5 / 15 min, \`uptime\`) after the queue bench ${r.loads.queue}, after the HTTP bench ${r.loads.http}, after the sweeper bench ${r.loads.sweep} — the 2 cores are shared with other work, so figures vary run to run`,
+    `- load average (1 / 5 / 15 min, \`uptime\`) after the queue bench ${r.loads.queue}, after the HTTP bench ${r.loads.http}, after the sweeper bench ${r.loads.sweep} — the 2 cores are shared with other work (a load average of 10 means about 5 runnable processes per core), so wall-clock figures are several times what an idle machine gives and vary run to run; the CPU time per ticket below is the steadier figure`,
     "",
     "| target (issue 3 §7) | measured | |",
     "|---|---|---|",
@@ -152,7 +152,7 @@ function section(r: {
     "",
     `### Staff queue (bench/queue.ts)`,
     "",
-    `${int(q.tickets)} tickets (${int(q.live)} live, the rest closed or rejected; ${int(q.tableMiB)} MiB with indexes) bulk-loaded in ${q.loadSeconds.toFixed(0)} s over ${int(q.accounts)} accounts (skewed: account 1 holds ~1 %), each with a real domain snapshot. \`staffTicket.queue\` called through the tRPC caller as a support specialist, page size 50, ${q.perFilter[0]?.stats.n ?? 0} calls per filter interleaved after a warm-up; statements counted on the postgres.js client. Plans: \`apps/server/reports/bench-queue-plans.txt\` (EXPLAIN ANALYZE of each statement).`,
+    `${int(q.tickets)} tickets (${int(q.live)} live, the rest closed or rejected; ${int(q.tableMiB)} MiB with indexes) bulk-loaded in ${q.loadSeconds.toFixed(0)} s over ${int(q.accounts)} accounts (skewed: account 1 holds ~1 %), each with a real domain snapshot. \`staffTicket.queue\` called through the tRPC caller as a support specialist, default page size (${q.perFilter[0]?.rows ?? 0} rows), ${q.perFilter[0]?.stats.n ?? 0} calls per filter interleaved after a warm-up; statements counted on the postgres.js client (over HTTP the session lookup adds 3: better-auth's session and user, then the actor's roles). Plans: \`apps/server/reports/bench-queue-plans.txt\` (EXPLAIN ANALYZE of each statement).`,
     "",
     "| filter | p50 ms | p95 ms | p99 ms | max ms | statements | rows |",
     "|---|---:|---:|---:|---:|---:|---:|",
@@ -161,6 +161,8 @@ function section(r: {
         `| ${f.name} | ${ms(f.stats.p50)} | ${ms(f.stats.p95)} | ${ms(f.stats.p99)} | ${ms(f.stats.max)} | ${f.statements} | ${f.rows} |`,
     ),
     `| **all** | ${ms(q.overall.p50)} | ${ms(q.overall.p95)} | ${ms(q.overall.p99)} | ${ms(q.overall.max)} | ${q.statementsMax} | |`,
+    "",
+    `CPU time a request: ${ms(q.cpuPerRequest.node, 2)} ms in Node (tRPC, drizzle, summaries), ${ms(q.cpuPerRequest.postgres, 2)} ms in PostgreSQL — the wall-clock percentiles above are that plus waiting for a core on the shared machine.`,
     "",
     "Server-side execution time of each filter's statement (EXPLAIN ANALYZE, warm cache): " +
       q.plans.map((p) => `${p.name} ${ms(p.executionMs, 2)} ms`).join(", ") +
@@ -193,7 +195,7 @@ function section(r: {
     "",
     `- ${s.seconds.toFixed(2)} s for all (${int(s.perSecond)} tickets/s); fired ${s.fired.join(" + ")}, failed ${s.failed}`,
     `- exactly once: ${s.duplicates} fired twice, ${s.missing} missed or extra, ${s.historyNotOne} tickets without exactly one \`ticket.deadline\` history row, ${s.leftDue} still due afterwards`,
-    `- CPU time a ticket: sweeper processes ${ms(s.cpuPerTicket.sweepers, 2)} ms, PostgreSQL ${ms(s.cpuPerTicket.postgres, 2)} ms`,
+    `- CPU time a ticket: sweeper processes ${ms(s.cpuPerTicket.sweepers, 2)} ms, PostgreSQL ${ms(s.cpuPerTicket.postgres, 2)} ms — ${ms(((s.cpuPerTicket.sweepers + s.cpuPerTicket.postgres) * s.due) / 1000, 1)} CPU-seconds for all, so about ${ms(((s.cpuPerTicket.sweepers + s.cpuPerTicket.postgres) * s.due) / 2000, 1)} s on 2 otherwise idle cores (a projection, not a measurement); the wall time above is what this run got on the shared machine`,
     `- peak RSS of the sweeper processes: ${s.peakRssMiB.map((v) => `${ms(v, 0)} MiB`).join(", ")}`,
   );
   return lines.join("\n");
