@@ -63,6 +63,33 @@ test.describe("journeys 1–2: sign in and the queue", () => {
     await expect(page.getByTestId("assignee")).toContainText("Sam Specialist");
   });
 
+  test("filters by preset, class, priority and account narrow the queue (R-TKT-3, R-TKT-4)", async ({
+    page,
+  }) => {
+    await open(page, "/", "specialist");
+    const rows = page.locator("tbody tr[data-ticket]");
+    await expect(rows.first()).toBeVisible();
+    const numbers = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-ticket") ?? ""));
+
+    await page.getByLabel("Preset").selectOption({ label: "Messaging provider" });
+    await expect
+      .poll(async () => (await numbers()).every((n) => n.startsWith("RCR ")) && (await rows.count()) > 0)
+      .toBe(true);
+    await page.getByLabel("Class").selectOption({ label: "Incident Class 1" });
+    await expect(rows.first()).toContainText("Incident Class 1");
+    for (const text of await rows.allInnerTexts()) expect(text).toContain("Incident Class 1");
+    await page.getByLabel("Priority").selectOption({ label: "Critical" });
+    await expect(rows.first()).toContainText("Critical");
+    for (const text of await rows.allInnerTexts()) expect(text).toContain("Critical");
+
+    await page.getByRole("button", { name: "Clear filters" }).first().click();
+    await page.getByLabel("Account").selectOption({ label: "Lone Star Clinics" });
+    await expect
+      .poll(async () => (await numbers()).every((n) => n.startsWith("TFG ")) && (await rows.count()) > 0)
+      .toBe(true);
+    for (const text of await rows.allInnerTexts()) expect(text).toContain("Lone Star Clinics");
+  });
+
   test("Ctrl-K opens the command palette and jumps to a page", async ({ page }) => {
     await open(page, "/", "specialist");
     await page.keyboard.press("Control+k");
