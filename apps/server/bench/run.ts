@@ -134,7 +134,7 @@ function section(r: {
   const ratioTx = http.perSecond / http.bareTx.perSecond;
   const lines: string[] = [];
   lines.push(
-    `Measured ${date} UTC with \`pnpm bench\` at the root (turbo runs \`bench\` of apps/server: \`tsx bench/run.ts\`), on a fresh database created and dropped by the run (\`DATABASE_URL_BENCH\`, default \`postgres://postgres@127.0.0.1:5432/postgres\`). Whole run ${int(r.seconds)} s.`,
+    `Measured ${date} UTC by \`pnpm bench\` at the root (turbo runs \`bench\` of apps/server: \`tsx bench/run.ts\`; this section alone: \`pnpm bench --filter=@helpdesk/server\`), on a fresh database created and dropped by the run (\`DATABASE_URL_BENCH\`, default \`postgres://postgres@127.0.0.1:5432/postgres\`). Whole run ${int(r.seconds)} s.`,
     "",
     "Machine:",
     "",
