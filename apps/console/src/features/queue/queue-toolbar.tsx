@@ -61,7 +61,7 @@ export function QueueToolbar({
           <Input
             ref={searchRef}
             aria-label="Search subject or ticket number"
-            placeholder="Search subject or number  ( / )"
+            placeholder="Search subject or number"
             className="h-9 pl-8"
             value={filters.text}
             onChange={(e) => set("text", e.target.value)}
