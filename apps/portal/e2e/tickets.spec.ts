@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { expectAccessible, openTicket } from "./support";
 
 test.use({ storageState: "e2e/.auth/anna.json" });
 
@@ -42,6 +42,46 @@ test.describe("journey 4: my tickets", () => {
     await expect(page.getByText("Page 2")).toBeVisible();
     await page.getByRole("button", { name: "Previous page" }).click();
     await expect(page.getByText("Page 1")).toBeVisible();
+  });
+
+  test("created-date range and sort order, kept in the URL", async ({ page }) => {
+    const mine = await openTicket(page, "Number porting for three numbers");
+    await page.goto("/tickets");
+    const table = page.getByTestId("ticket-table");
+    const firstRow = table.locator("tbody tr").first();
+    const firstNumber = async () => ((await firstRow.locator("td").first().textContent()) ?? "").trim();
+    await expect(firstRow).toBeVisible();
+
+    // most urgent first: the account's critical tickets lead
+    await page.getByLabel("Sort by").selectOption("priority");
+    await expect(page).toHaveURL(/sort=priority/);
+    await expect(firstRow).toContainText("Critical");
+
+    // oldest first: the same first ticket the API gives for that order
+    await page.getByLabel("Sort by").selectOption("oldest");
+    await expect(page).toHaveURL(/sort=oldest/);
+    const res = await page.request.get(
+      `/trpc/ticket.list?input=${encodeURIComponent(JSON.stringify({ json: { sort: "oldest", limit: 1 } }))}`,
+    );
+    const oldest = ((await res.json()) as { result: { data: { json: { items: { number: string }[] } } } })
+      .result.data.json.items[0]!.number;
+    await expect.poll(firstNumber).toBe(oldest);
+    await expectAccessible(page, "ticket list sorted");
+
+    // a range without tickets says so; today's range has the tickets opened in this run
+    const today = await page.evaluate(() => new Date().toLocaleDateString("sv"));
+    const tomorrow = await page.evaluate(() => new Date(Date.now() + 86_400_000).toLocaleDateString("sv"));
+    await page.getByLabel("Opened from").fill(tomorrow);
+    await page.getByLabel("Opened until").fill(tomorrow);
+    await expect(page).toHaveURL(new RegExp(`from=${tomorrow}&to=${tomorrow}`));
+    await expect(page.getByText("No ticket matches")).toBeVisible();
+    await page.getByLabel("Opened from").fill(today);
+    await page.getByLabel("Opened until").fill(today);
+    await expect(table.getByRole("row", { name: new RegExp(mine.number) })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Opened from")).toHaveValue(today);
+    await expect(page.getByLabel("Sort by")).toHaveValue("oldest");
+    await expect(firstRow).toBeVisible();
   });
 
   test("a search without results says what to do", async ({ page }) => {

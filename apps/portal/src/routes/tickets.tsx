@@ -9,6 +9,7 @@ import {
   Pagination,
   PriorityBadge,
   RelativeTime,
+  Select,
   StatusBadge,
   Table,
   TBody,
@@ -24,15 +25,17 @@ import { Link, useSearchParams } from "react-router";
 import { QueryError } from "../features/common/query-error";
 import { useLocale } from "../features/common/use-locale";
 import {
+  dateRange,
   filtersToParams,
   type ListFilters,
   normalizeSearch,
   parseFilters,
+  sortOptions,
   statusOptions,
 } from "../features/tickets/list-filters";
 import { useTranslation } from "../i18n";
 
-type Cursor = { createdAt: number; id: string };
+type Cursor = { createdAt: number; id: string; key?: number | undefined };
 
 import { trpc } from "../lib/trpc";
 
@@ -54,12 +57,17 @@ export function TicketsPage() {
   useEffect(() => setSearchText(filters.search), [filters.search]);
 
   const update = (patch: Partial<ListFilters>) => {
-    const next = filtersToParams({ ...filters, ...patch });
+    // from the URL as it is now, not as it was at the last render: two quick changes (the start of a
+    // date range, then its end) must not overwrite each other
+    const current = parseFilters(new URLSearchParams(window.location.search));
+    const next = filtersToParams({ ...current, ...patch });
     setParams(next, { replace: false });
   };
   const input = {
     status: filters.status.length ? filters.status : undefined,
     search: filters.search ? normalizeSearch(filters.search) : undefined,
+    ...dateRange(filters),
+    sort: filters.sort,
     cursor: cursors[cursors.length - 1],
     limit: PAGE_SIZE,
   };
@@ -71,7 +79,8 @@ export function TicketsPage() {
     else if (p < page) setPages({ key: filterKey, cursors: cursors.slice(0, p - 1) });
     document.getElementById("main")?.focus();
   };
-  const filtered = filters.status.length > 0 || Boolean(filters.search);
+  const filtered =
+    filters.status.length > 0 || Boolean(filters.search) || Boolean(filters.from) || Boolean(filters.to);
 
   return (
     <>
@@ -143,6 +152,45 @@ export function TicketsPage() {
               </Button>
             ) : null}
           </fieldset>
+          <div className="flex flex-wrap items-end gap-3">
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor={`${ids}-from`}>{t("tickets.from")}</Label>
+              <Input
+                id={`${ids}-from`}
+                type="date"
+                className="w-auto"
+                value={filters.from}
+                max={filters.to || undefined}
+                onChange={(e) => update({ from: e.target.value })}
+              />
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor={`${ids}-to`}>{t("tickets.to")}</Label>
+              <Input
+                id={`${ids}-to`}
+                type="date"
+                className="w-auto"
+                value={filters.to}
+                min={filters.from || undefined}
+                onChange={(e) => update({ to: e.target.value })}
+              />
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor={`${ids}-sort`}>{t("tickets.sort")}</Label>
+              <Select
+                id={`${ids}-sort`}
+                className="w-auto"
+                value={filters.sort}
+                onChange={(e) => update({ sort: e.target.value as ListFilters["sort"] })}
+              >
+                {sortOptions.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`tickets.sortBy.${o}`)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </div>
         </form>
       </Card>
 
