@@ -80,4 +80,24 @@ test.describe("quality: every page loads without error states and passes axe", (
     await expect(page.getByText(/Check the link/)).toBeVisible();
     await expectAccessible(page, "unknown ticket");
   });
+
+  test("loading, then an error that says what to do, then Try again recovers", async ({ page }) => {
+    // the network drops the accounts list (and answers slowly once it is back)
+    let failing = true;
+    await page.route("**/trpc/account.list*", async (route) => {
+      if (failing) return route.abort("connectionrefused");
+      await new Promise((r) => setTimeout(r, 800));
+      return route.continue();
+    });
+    await open(page, "/customers", "admin");
+    const error = page.getByRole("alert").filter({ hasText: "Try again" });
+    await expect(error).toBeVisible({ timeout: 20_000 });
+    await expect(error).toContainText(/did not answer|connection/i);
+    await expectAccessible(page, "error state");
+    failing = false;
+    await error.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Loading accounts/ })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Accounts" })).toContainText("Lone Star Clinics");
+    await expect(error).toHaveCount(0);
+  });
 });
