@@ -2,10 +2,11 @@
  * Shared helpers of the server benchmarks: a throw-away PostgreSQL database per run, a statement counter on
  * the postgres.js client, percentiles, machine facts and the BENCHMARKS.md section writer.
  */
-import { execSync } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
+import path from "node:path";
 import { createDb, type Db, type DbHandle, migrate } from "@helpdesk/db";
 
 export const SERVER_URL =
@@ -162,11 +163,28 @@ export function machine(): string[] {
 
 export const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
+/** The repository's formatter (Biome) over a piece of markdown, so `biome check .` stays clean. */
+export function formatMarkdown(text: string, repoRoot: string): string {
+  try {
+    return execFileSync(
+      path.join(repoRoot, "node_modules/.bin/biome"),
+      ["format", "--stdin-file-path=BENCHMARKS.md"],
+      {
+        cwd: repoRoot,
+        input: text,
+        encoding: "utf8",
+      },
+    );
+  } catch {
+    return text;
+  }
+}
+
 /** Replaces (or appends) the `## <title>` section of a markdown file, leaving the others alone. */
 export function writeSection(file: string, title: string, body: string): void {
   const heading = `## ${title}`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const section = `${heading}\n\n${body.trim()}\n`;
+  const section = `${formatMarkdown(`${heading}\n\n${body.trim()}\n`, path.dirname(file)).trimEnd()}\n`;
   const start = current.indexOf(heading);
   let next: string;
   if (start === -1) next = `${current.trimEnd()}\n\n${section}`;
