@@ -446,6 +446,7 @@ CREATE INDEX "on_call_rota_window_idx" ON "on_call_rota" USING btree ("from_at",
 CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("next_attempt_at") WHERE "outbox"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "partner_links_customer_idx" ON "partner_links" USING btree ("customer_account_id");--> statement-breakpoint
 CREATE INDEX "pso_account_idx" ON "professional_services_orders" USING btree ("account_id");--> statement-breakpoint
+CREATE INDEX "pso_ticket_idx" ON "professional_services_orders" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "survey_invitations_contact_idx" ON "survey_invitations" USING btree ("contact_id","created_at");--> statement-breakpoint
 CREATE INDEX "survey_invitations_ticket_idx" ON "survey_invitations" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "technical_delegates_account_idx" ON "technical_delegates" USING btree ("account_id");--> statement-breakpoint
@@ -456,9 +457,11 @@ CREATE INDEX "tickets_queue_idx" ON "tickets" USING btree ("priority_rank","crea
 CREATE INDEX "tickets_status_queue_idx" ON "tickets" USING btree ("status","priority_rank","created_at","id") WHERE "tickets"."status" not in ('closed', 'rejected');--> statement-breakpoint
 CREATE INDEX "tickets_assignee_queue_idx" ON "tickets" USING btree ("assignee_id","priority_rank","created_at","id") WHERE "tickets"."status" not in ('closed', 'rejected');--> statement-breakpoint
 CREATE INDEX "tickets_unassigned_queue_idx" ON "tickets" USING btree ("priority_rank","created_at","id") WHERE "tickets"."assignee_id" is null and "tickets"."status" not in ('closed', 'rejected');--> statement-breakpoint
+CREATE INDEX "tickets_account_queue_idx" ON "tickets" USING btree ("account_id","priority_rank","created_at","id") WHERE "tickets"."status" not in ('closed', 'rejected');--> statement-breakpoint
 CREATE INDEX "tickets_account_created_idx" ON "tickets" USING btree ("account_id","created_at");--> statement-breakpoint
 CREATE INDEX "tickets_assignee_idx" ON "tickets" USING btree ("assignee_id");--> statement-breakpoint
 CREATE INDEX "tickets_partner_idx" ON "tickets" USING btree ("partner_account_id");--> statement-breakpoint
 CREATE INDEX "tickets_major_incident_idx" ON "tickets" USING btree ("major_incident_id");--> statement-breakpoint
+CREATE INDEX "tickets_linked_ticket_idx" ON "tickets" USING btree ("linked_ticket_id") WHERE "tickets"."linked_ticket_id" is not null;--> statement-breakpoint
 CREATE INDEX "tickets_next_deadline_idx" ON "tickets" USING btree ("next_deadline_at") WHERE "tickets"."next_deadline_at" is not null;--> statement-breakpoint
 CREATE INDEX "users_account_idx" ON "users" USING btree ("account_id");

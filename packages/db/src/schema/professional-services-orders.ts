@@ -23,5 +23,5 @@ export const professionalServicesOrders = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("pso_account_idx").on(t.accountId)],
+  (t) => [index("pso_account_idx").on(t.accountId), index("pso_ticket_idx").on(t.ticketId)],
 );

@@ -89,10 +89,15 @@ export const tickets = pgTable(
     index("tickets_unassigned_queue_idx")
       .on(t.priorityRank, t.createdAt, t.id)
       .where(sql`${t.assigneeId} is null and ${t.status} not in ('closed', 'rejected')`),
+    index("tickets_account_queue_idx")
+      .on(t.accountId, t.priorityRank, t.createdAt, t.id)
+      .where(sql`${t.status} not in ('closed', 'rejected')`),
     index("tickets_account_created_idx").on(t.accountId, t.createdAt),
     index("tickets_assignee_idx").on(t.assigneeId),
     index("tickets_partner_idx").on(t.partnerAccountId),
     index("tickets_major_incident_idx").on(t.majorIncidentId),
+    // foreign keys with ON DELETE SET NULL: without these a ticket delete scans the table
+    index("tickets_linked_ticket_idx").on(t.linkedTicketId).where(sql`${t.linkedTicketId} is not null`),
     // The sweeper: due deadlines only.
     index("tickets_next_deadline_idx").on(t.nextDeadlineAt).where(sql`${t.nextDeadlineAt} is not null`),
   ],
