@@ -7,6 +7,7 @@ import { billingRouter } from "./routers/billing";
 import { incidentRouter } from "./routers/incident";
 import { mailRouter } from "./routers/mail";
 import { policyRouter } from "./routers/policy";
+import { presenceRouter } from "./routers/presence";
 import { reportRouter } from "./routers/report";
 import { staffRouter } from "./routers/staff";
 import { staffTicketRouter } from "./routers/staff-ticket";
@@ -25,6 +26,7 @@ export const appRouter = router({
   report: reportRouter,
   policy: policyRouter,
   mail: mailRouter,
+  presence: presenceRouter,
 });
 export type AppRouter = typeof appRouter;
 

@@ -118,6 +118,8 @@ export function makeSamples(api: Api, fx: Fixture): Record<string, Sample> {
     },
     "staffTicket.queue": { input: {} },
     "staffTicket.byId": { input: () => ({ id: fx.ticket }) },
+    "presence.viewing": { input: () => ({ id: fx.ticket }) },
+    "presence.left": { input: () => ({ id: fx.ticket }) },
     "staffTicket.triage": {
       input: async () => ({ ...(await ref()), classificationId: "ic3", priorityId: "low" }),
     },
