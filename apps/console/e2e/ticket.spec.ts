@@ -71,6 +71,9 @@ test.describe("journey 3: the ticket workspace", () => {
     await erin.goto(`/console/tickets/${t.id}`);
     await expect(page.getByTestId("ticket-subject")).toBeVisible();
     await expect(erin.getByTestId("ticket-subject")).toBeVisible();
+    // both see that the other has it open
+    await expect(page.getByTestId("also-viewing")).toContainText("Erin Engineer", { timeout: 15_000 });
+    await expect(erin.getByTestId("also-viewing")).toContainText("Sam Specialist", { timeout: 15_000 });
 
     // Erin starts writing on the version she sees…
     await erin.getByRole("tab", { name: "Internal note" }).click();
@@ -99,6 +102,9 @@ test.describe("journey 3: the ticket workspace", () => {
     await expect(
       erin.locator("li[data-visibility=internal]").filter({ hasText: "Erin: I think" }),
     ).toBeVisible();
+    // Erin goes back to her queue: Sam no longer sees her
+    await erin.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Queue" }).click();
+    await expect(page.getByTestId("also-viewing")).toHaveCount(0, { timeout: 15_000 });
     await erin.context().close();
   });
 

@@ -12,7 +12,7 @@ import {
   TabsList,
   TabsTrigger,
 } from "@helpdesk/ui";
-import { ArrowLeft, ShieldAlert, Siren } from "lucide-react";
+import { ArrowLeft, Eye, ShieldAlert, Siren } from "lucide-react";
 import { useCallback, useMemo } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { hintFor } from "../components/states";
@@ -30,7 +30,7 @@ import {
   SlaPanel,
   serviceLevelFor,
 } from "../features/ticket/panels";
-import { useTicket } from "../features/ticket/use-ticket";
+import { useOtherViewers, useTicket } from "../features/ticket/use-ticket";
 import { useHotkeys } from "../lib/keys";
 import { errorMessage, trpcClient, trpcErrorCode } from "../lib/trpc";
 
@@ -44,6 +44,7 @@ export default function TicketPage() {
     [me, staff.names],
   );
   const { query, notice, dismissNotice, run } = useTicket(id, me.id, nameOf);
+  const others = useOtherViewers(id);
   const policies = usePolicyMap();
   const calendarLookup = useCalendarLookup();
   const incidents = useActiveIncidents();
@@ -147,6 +148,16 @@ export default function TicketPage() {
           {t.majorIncidentId ? (
             <Badge tone="red">
               <Siren className="size-3" aria-hidden="true" /> major incident
+            </Badge>
+          ) : null}
+          {others.length ? (
+            <Badge
+              tone="blue"
+              data-testid="also-viewing"
+              title="They see your saves; yours may be refused if they save first."
+            >
+              <Eye className="size-3" aria-hidden="true" /> Also open:{" "}
+              {others.map((o) => nameOf(o) ?? "a colleague").join(", ")}
             </Badge>
           ) : null}
           <span className="ml-auto text-sm text-muted-foreground" data-testid="assignee">

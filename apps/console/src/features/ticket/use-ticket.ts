@@ -7,7 +7,7 @@ import { toast } from "@helpdesk/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { TicketDetail } from "../../lib/api-types";
-import { errorMessage, trpc, trpcErrorCode } from "../../lib/trpc";
+import { errorMessage, trpc, trpcClient, trpcErrorCode } from "../../lib/trpc";
 
 export const TICKET_POLL_MS = 5_000;
 
@@ -89,6 +89,27 @@ export function useTicket(id: string, meId: string, nameOf: (id: string) => stri
   );
 
   return { query, notice, dismissNotice: () => setNotice(null), run };
+}
+
+/**
+ * Who else has this ticket open (advisory: saves stay guarded by the version). Says "I am here" with
+ * every ticket poll and "I left" when the workspace closes.
+ */
+export function useOtherViewers(id: string): string[] {
+  const viewing = useQuery({
+    queryKey: ["presence", id],
+    queryFn: () => trpcClient.presence.viewing.mutate({ id }),
+    refetchInterval: TICKET_POLL_MS,
+    staleTime: 0,
+    retry: false,
+  });
+  useEffect(
+    () => () => {
+      void trpcClient.presence.left.mutate({ id }).catch(() => undefined);
+    },
+    [id],
+  );
+  return viewing.data?.others ?? [];
 }
 
 const historyLabels: Record<string, string> = {
