@@ -76,18 +76,23 @@ test.describe("journeys 1–2: sign in and the queue", () => {
       .poll(async () => (await numbers()).every((n) => n.startsWith("RCR ")) && (await rows.count()) > 0)
       .toBe(true);
     await page.getByLabel("Class").selectOption({ label: "Incident Class 1" });
-    await expect(rows.first()).toContainText("Incident Class 1");
-    for (const text of await rows.allInnerTexts()) expect(text).toContain("Incident Class 1");
+    const allRowsSay = (text: string) =>
+      expect
+        .poll(async () => {
+          const texts = await rows.allInnerTexts();
+          return texts.length > 0 && texts.every((t) => t.includes(text));
+        })
+        .toBe(true);
+    await allRowsSay("Incident Class 1");
     await page.getByLabel("Priority").selectOption({ label: "Critical" });
-    await expect(rows.first()).toContainText("Critical");
-    for (const text of await rows.allInnerTexts()) expect(text).toContain("Critical");
+    await allRowsSay("Critical");
 
     await page.getByRole("button", { name: "Clear filters" }).first().click();
     await page.getByLabel("Account").selectOption({ label: "Lone Star Clinics" });
     await expect
       .poll(async () => (await numbers()).every((n) => n.startsWith("TFG ")) && (await rows.count()) > 0)
       .toBe(true);
-    for (const text of await rows.allInnerTexts()) expect(text).toContain("Lone Star Clinics");
+    await allRowsSay("Lone Star Clinics");
   });
 
   test("Ctrl-K opens the command palette and jumps to a page", async ({ page }) => {

@@ -7,7 +7,7 @@ import { Badge, cn, PriorityBadge, StatusBadge } from "@helpdesk/ui";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ShieldAlert, UserRound } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { Deadline } from "../sla/deadline";
 import type { QueueRow } from "./types";
 
@@ -154,6 +154,10 @@ function makeColumns(calendarOf: CalendarOf) {
   ]);
 }
 
+function useQueueTable(columns: ReturnType<typeof makeColumns>, rows: QueueRow[]) {
+  return useTable({ features, columns, data: rows, getRowId: (r) => r.id });
+}
+
 export function QueueTable({
   rows,
   selected,
@@ -171,7 +175,7 @@ export function QueueTable({
 }) {
   const columnsRef = useRef<ReturnType<typeof makeColumns> | null>(null);
   if (!columnsRef.current) columnsRef.current = makeColumns(calendarOf);
-  const table = useTable({ features, columns: columnsRef.current, data: rows, getRowId: (r) => r.id });
+  const table = useQueueTable(columnsRef.current, rows);
   const modelRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
@@ -180,6 +184,8 @@ export function QueueTable({
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (i) => modelRows[i]?.id ?? i,
     overscan: 8,
+    // React 19 batches scroll updates into the frame; flushSync on every scroll event re-rendered all rows
+    useFlushSync: false,
   });
 
   const items = virtualizer.getVirtualItems();
@@ -188,9 +194,12 @@ export function QueueTable({
     if (onEndReached && lastIndex >= modelRows.length - 20) onEndReached();
   }, [lastIndex, modelRows.length, onEndReached]);
 
+  // follow the selection when it moves — not when another page of tickets arrives while scrolling
+  const rowCount = useRef(modelRows.length);
+  rowCount.current = modelRows.length;
   useEffect(() => {
-    if (selected >= 0 && selected < modelRows.length) virtualizer.scrollToIndex(selected, { align: "auto" });
-  }, [selected, modelRows.length, virtualizer]);
+    if (selected >= 0 && selected < rowCount.current) virtualizer.scrollToIndex(selected, { align: "auto" });
+  }, [selected, virtualizer]);
 
   const template = table
     .getAllLeafColumns()
@@ -225,35 +234,18 @@ export function QueueTable({
           {items.map((item) => {
             const row = modelRows[item.index];
             if (!row) return null;
-            const isSel = item.index === selected;
             return (
-              <tr
+              <QueueRowView
                 key={row.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={isSel}
-                data-ticket={row.original.number}
-                data-index={item.index}
-                onClick={() => onSelect(item.index)}
-                onDoubleClick={() => onOpen(row.original)}
-                className={cn(
-                  "absolute left-0 grid w-full cursor-pointer items-center gap-2 border-b border-border px-3",
-                  isSel
-                    ? "bg-accent text-accent-foreground outline outline-1 -outline-offset-1 outline-primary"
-                    : "hover:bg-muted/60",
-                  row.original.breached && "shadow-[inset_3px_0_0_var(--danger)]",
-                )}
-                style={{
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  gridTemplateColumns: template,
-                }}
-              >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="min-w-0 overflow-hidden">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                index={item.index}
+                start={item.start}
+                selected={item.index === selected}
+                template={template}
+                onSelect={onSelect}
+                onOpen={onOpen}
+                Cell={table.FlexRender}
+              />
             );
           })}
         </tbody>
@@ -261,3 +253,51 @@ export function QueueTable({
     </section>
   );
 }
+
+type ModelRow = ReturnType<ReturnType<typeof useQueueTable>["getRowModel"]>["rows"][number];
+
+/** One row; memoized so a scroll step renders only the rows that enter, not every row on screen. */
+const QueueRowView = memo(function QueueRowView({
+  row,
+  index,
+  start,
+  selected,
+  template,
+  onSelect,
+  onOpen,
+  Cell,
+}: {
+  row: ModelRow;
+  index: number;
+  start: number;
+  selected: boolean;
+  template: string;
+  onSelect: (index: number) => void;
+  onOpen: (row: QueueRow) => void;
+  Cell: ReturnType<typeof useQueueTable>["FlexRender"];
+}) {
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-ticket={row.original.number}
+      data-index={index}
+      onClick={() => onSelect(index)}
+      onDoubleClick={() => onOpen(row.original)}
+      className={cn(
+        "absolute left-0 grid w-full cursor-pointer items-center gap-2 border-b border-border px-3",
+        selected
+          ? "bg-accent text-accent-foreground outline outline-1 -outline-offset-1 outline-primary"
+          : "hover:bg-muted/60",
+        row.original.breached && "shadow-[inset_3px_0_0_var(--danger)]",
+      )}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: template }}
+    >
+      {row.getAllCells().map((cell) => (
+        <td key={cell.id} className="min-w-0 overflow-hidden">
+          <Cell cell={cell} />
+        </td>
+      ))}
+    </tr>
+  );
+});
