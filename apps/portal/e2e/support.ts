@@ -202,17 +202,3 @@ export async function mailedLink(
   const url = new URL(link!, baseURL);
   return `${url.pathname}${url.search}`;
 }
-
-/**
- * R-SUR-1: whether a messaging-provider ticket (sample rate 25 %) is in the survey sample. The same
- * deterministic FNV-1a draw over the ticket number as `sampledForSurvey` in packages/domain (not exported
- * from the domain's public entry points; use it from there once it is).
- */
-export function sampledForSurvey(ticketNumber: string, sampleRate = 0.25): boolean {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < ticketNumber.length; i++) {
-    h ^= ticketNumber.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h / 0x1_0000_0000 < sampleRate;
-}

@@ -9,6 +9,7 @@ export * from "./classification";
 export * from "./errors";
 export * from "./escalation/customer-request";
 export * from "./ids";
+export { sampledForSurvey } from "./machine";
 export * from "./policy";
 export * from "./presets";
 export * from "./ticket";

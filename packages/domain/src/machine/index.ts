@@ -7,4 +7,5 @@ export {
   machineFor,
   type TicketMachine,
 } from "./machine";
+export { sampledForSurvey } from "./policy-lookup";
 export { eventRoles, eventStates, refusal } from "./rules";

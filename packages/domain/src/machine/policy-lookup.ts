@@ -29,13 +29,22 @@ export function priorityRank(policy: Policy, priorityId: string): number {
   return policy.priorities.find((p) => p.id === priorityId)?.rank ?? Number.MAX_SAFE_INTEGER;
 }
 
-/** R-SUR-1: deterministic sampling from the ticket number (FNV-1a, 32 bit) against the policy's rate. */
+/**
+ * R-SUR-1: deterministic sampling from the ticket number against the policy's rate: FNV-1a (32 bit)
+ * finished with MurmurHash3's avalanche step, so sequential numbers (which differ only in their last
+ * digits) spread evenly instead of clustering.
+ */
 export function sampledForSurvey(policy: Policy, ticketNumber: string): boolean {
   if (!policy.surveys.enabled || policy.surveys.sampleRate <= 0) return false;
   let h = 0x811c9dc5;
   for (let i = 0; i < ticketNumber.length; i++) {
     h ^= ticketNumber.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, 0x01000193);
   }
-  return h / 0x1_0000_0000 < policy.surveys.sampleRate;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 0x1_0000_0000 < policy.surveys.sampleRate;
 }

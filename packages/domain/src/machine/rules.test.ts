@@ -13,6 +13,7 @@ import {
   TicketDriver,
   testPolicy,
 } from "./fixture";
+import { sampledForSurvey } from "./policy-lookup";
 
 // Friday 20 Nov 2026, 16:30 in Berlin (CET, UTC+1); the test calendar is Mon–Fri 08:00–17:00.
 const FRI_1630 = Date.parse("2026-11-20T16:30:00+01:00");
@@ -493,6 +494,20 @@ describe("charging, major incidents, surveys, channels", () => {
     expect(sampled.length).toBeGreaterThan(30);
     expect(sampled.length).toBeLessThan(70);
     expect(numbers.filter((n) => close(half, n))).toEqual(sampled);
+  });
+
+  it("R-SUR-1: sequential ticket numbers are sampled at the policy's rate, in every window of them", () => {
+    const quarter = withPolicy((p) => {
+      p.surveys.sampleRate = 0.25;
+    });
+    const numbers = Array.from({ length: 2000 }, (_, i) => `RCR ${String(i + 1).padStart(7, "0")}`);
+    const picked = numbers.map((n) => sampledForSurvey(quarter, n));
+    const share = picked.filter(Boolean).length / numbers.length;
+    expect(share).toBeGreaterThan(0.22);
+    expect(share).toBeLessThan(0.28);
+    // no long droughts: every window of 40 consecutive numbers holds at least one sampled ticket
+    for (let i = 0; i + 40 <= picked.length; i += 40)
+      expect(picked.slice(i, i + 40).some(Boolean)).toBe(true);
   });
 
   it("R-TKT-5: email gets the default priority and never pages; voicemail knows only the caller until matched", () => {
