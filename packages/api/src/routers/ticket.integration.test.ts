@@ -1,8 +1,9 @@
-import { attachments, outbox, ticketHistory } from "@helpdesk/db/schema";
+import { attachments, outbox, ticketHistory, tickets } from "@helpdesk/db/schema";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, codeOf, HOUR, setupApi } from "../test-support";
+import { sweepDueDeadlines } from "../sweeper";
+import { type Api, codeOf, DAY, HOUR, setupApi } from "../test-support";
 
 let api: Api;
 beforeAll(async () => {
@@ -82,6 +83,29 @@ describe("customer ticket flow", () => {
     expect(await codeOf(staff.staffTicket.claim({ id: t.id, expectedVersion: t.version }))).toBe("CONFLICT");
     const after = await api.db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, t.id));
     expect(after).toHaveLength(before.length);
+  });
+
+  it("optimistic concurrency: changes by the timers alone do not make a person's save stale; a person's do (R-SLA-4)", async () => {
+    const customer = api.as(api.a.msgAdmin);
+    const t = await customer.ticket.open({
+      inquiryType: "incident",
+      impact: "high",
+      urgency: "high",
+      subject: "Gateway slow",
+      description: "Latency over 5 s since this morning.",
+    });
+    api.advance(2 * DAY);
+    await sweepDueDeadlines(api.db, api.now());
+    const [swept] = await api.db.select().from(tickets).where(eq(tickets.id, t.id));
+    expect(swept?.version).toBeGreaterThan(t.version);
+    expect(swept?.breached).toBe(true);
+    // the customer saw version t.version; only the sweeper changed the ticket since
+    const replied = await customer.ticket.reply({ id: t.id, expectedVersion: t.version, body: "Any news?" });
+    expect(replied.version).toBe((swept?.version ?? 0) + 1);
+    // a person's change in between is still a conflict
+    expect(
+      await codeOf(api.as(api.a.engineer).staffTicket.claim({ id: t.id, expectedVersion: t.version })),
+    ).toBe("CONFLICT");
   });
 
   it("R-LC-9: an event the state forbids is CONFLICT with the domain's reason", async () => {

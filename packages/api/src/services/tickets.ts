@@ -128,13 +128,35 @@ function historyOf(p: PlannedTransition): HistoryRow {
   };
 }
 
+/**
+ * The version a person's change may be written over: the one they saw — or the current one when only the
+ * timers (system actors: sweeper, status posts) changed the ticket since, so a customer's reply is not
+ * refused because a reminder went out meanwhile. A change by any person in between is still a CONFLICT.
+ */
+async function writableVersion(tx: Tx, row: TicketRow, expected: number): Promise<number> {
+  if (row.version <= expected) return expected;
+  const [byPerson] = await tx
+    .select({ id: ticketHistory.id })
+    .from(ticketHistory)
+    .where(
+      and(
+        eq(ticketHistory.ticketId, row.id),
+        sql`(${ticketHistory.data}->>'version')::int > ${expected}`,
+        sql`${ticketHistory.actor}->>'kind' <> 'system'`,
+      ),
+    )
+    .limit(1);
+  return byPerson ? expected : row.version;
+}
+
 /** Applies one event through the domain and saves it; runs inside the caller's transaction. */
 export async function transitionInTx(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
-  const p = planTransition(input);
+  const expectedVersion = await writableVersion(tx, input.loaded.row, input.expectedVersion);
+  const p = planTransition({ ...input, expectedVersion });
   const [saved] = await tx
     .update(tickets)
     .set(p.set)
-    .where(and(eq(tickets.id, p.row.id), eq(tickets.version, input.expectedVersion)))
+    .where(and(eq(tickets.id, p.row.id), eq(tickets.version, expectedVersion)))
     .returning();
   if (!saved) throw new DomainError("CONFLICT", CONFLICT_MESSAGE);
   if (p.noop) return { row: saved, state: p.state, effects: [] };
