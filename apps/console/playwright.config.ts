@@ -72,7 +72,7 @@ export default defineConfig({
     ? undefined
     : {
         // the real server with a movable clock (e2e/server.ts), run from apps/server like `pnpm start`
-        command: `pnpm exec vite build --logLevel warn && cd ${JSON.stringify(serverDir)} && exec pnpm exec tsx ../console/e2e/server.ts`,
+        command: `NODE_ENV=production pnpm exec vite build --logLevel warn && cd ${JSON.stringify(serverDir)} && exec pnpm exec tsx ../console/e2e/server.ts`,
         url: `${baseURL}/healthz`,
         timeout: 180_000,
         reuseExistingServer: false,
