@@ -24,7 +24,6 @@ import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "@playwright/test";
 import {
   buildApp,
   cleanup,
@@ -43,7 +42,7 @@ import {
   summarize,
   sweeperSettled,
   writeSection,
-} from "./harness";
+} from "@helpdesk/browser-bench/harness";
 import {
   cpuProfile,
   hotLines,
@@ -53,7 +52,8 @@ import {
   NAME_SHIM,
   readLoad,
   waves,
-} from "./probe";
+} from "@helpdesk/browser-bench/probe";
+import type { Browser, Page } from "@playwright/test";
 
 const appDir = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -20,7 +20,6 @@ import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "@playwright/test";
 import {
   buildApp,
   cleanup,
@@ -39,7 +38,7 @@ import {
   summarize,
   sweeperSettled,
   writeSection,
-} from "./harness";
+} from "@helpdesk/browser-bench/harness";
 import {
   cpuProfile,
   hotLines,
@@ -49,7 +48,8 @@ import {
   NAME_SHIM,
   readLoad,
   waves,
-} from "./probe";
+} from "@helpdesk/browser-bench/probe";
+import type { Browser } from "@playwright/test";
 
 const appDir = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

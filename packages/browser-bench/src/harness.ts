@@ -290,28 +290,11 @@ export function machine(browserVersion: string): string[] {
   ];
 }
 
-/** The repository's formatter (Biome) over a piece of markdown, so `biome check .` stays clean. */
-function formatMarkdown(text: string): string {
-  try {
-    return execFileSync(
-      path.join(repoRoot, "node_modules/.bin/biome"),
-      ["format", "--stdin-file-path=BENCHMARKS.md"],
-      {
-        cwd: repoRoot,
-        input: text,
-        encoding: "utf8",
-      },
-    );
-  } catch {
-    return text;
-  }
-}
-
 /** Replaces (or appends) the `## <title>` section of a markdown file, leaving every other byte alone. */
 export function writeSection(file: string, title: string, body: string): void {
   const heading = `## ${title}\n`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const section = formatMarkdown(`${heading}\n${body.trim()}\n`);
+  const section = `${heading}\n${body.trim()}\n`;
   const start = current.startsWith(heading) ? 0 : current.indexOf(`\n${heading}`) + 1;
   let next: string;
   if (start === 0 && !current.startsWith(heading)) next = `${current.trimEnd()}\n\n${section}`;
