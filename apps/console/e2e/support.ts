@@ -1,4 +1,5 @@
 /** Shared steps for the console's end-to-end tests (the real server's demo seed). */
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, expect, type Page, request } from "@playwright/test";
 
@@ -15,8 +16,12 @@ export const staff = {
 export type Who = keyof typeof staff;
 export const staffRoles = Object.keys(staff) as Who[];
 
-/** The saved session of a role (written once by auth.setup.ts). */
-export const authFile = (who: Who): string => `e2e/.auth/${who}.json`;
+/**
+ * The saved session of a role (written once by auth.setup.ts), kept in this run's data directory: a
+ * session belongs to this run's server, and two runs at once must not overwrite each other's.
+ */
+export const authFile = (who: Who): string =>
+  join(process.env.E2E_DATA_DIR ?? "e2e/.auth", "auth", `${who}.json`);
 
 export async function signIn(page: Page, who: Who): Promise<void> {
   await page.goto("/console/sign-in");
