@@ -1,6 +1,4 @@
-import { type Db, users } from "@helpdesk/db";
 import { type Actor, CustomerRole, StaffRole } from "@helpdesk/domain/ticket";
-import { eq } from "drizzle-orm";
 import type { Auth } from "./auth";
 
 /** The domain Actor of a user row, or null when the login may not act (inactive, no role). */
@@ -27,22 +25,19 @@ export function actorOfUser(user: {
 
 /**
  * The Actor behind a request's session cookie, or null (no session, expired, or the login is deactivated).
- * Roles and the active flag are read fresh from `users`, so a deactivation takes effect at once.
+ * better-auth reads the user row with the session on every request (no cookie cache), so roles and the
+ * active flag are fresh and a deactivation takes effect at once.
  */
-export async function getActor(auth: Auth, db: Db, headers: Headers): Promise<Actor | null> {
+export async function getActor(auth: Auth, headers: Headers): Promise<Actor | null> {
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
-  const [user] = await db
-    .select({
-      id: users.id,
-      kind: users.kind,
-      active: users.active,
-      accountId: users.accountId,
-      customerRole: users.customerRole,
-      staffRoles: users.staffRoles,
-    })
-    .from(users)
-    .where(eq(users.id, session.user.id))
-    .limit(1);
-  return user ? actorOfUser(user) : null;
+  const u = session.user;
+  return actorOfUser({
+    id: u.id,
+    kind: u.kind === "staff" ? "staff" : "customer",
+    active: u.active === true,
+    accountId: u.accountId ?? null,
+    customerRole: u.customerRole ?? null,
+    staffRoles: u.staffRoles ?? [],
+  });
 }

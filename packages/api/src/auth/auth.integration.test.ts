@@ -97,9 +97,26 @@ describe("sign-in (better-auth on the users table)", () => {
     expect(r.status).toBe(200);
     expect(r.setCookie).toMatch(/HttpOnly/i);
     const cookie = r.setCookie!.split(";")[0]!;
-    const actor = await getActor(auth, h.db, new Headers({ cookie }));
+    const actor = await getActor(auth, new Headers({ cookie }));
     expect(actor).toEqual({ kind: "customer", id: "bob", accountId: "acme", role: "customerStaff" });
-    expect(await getActor(auth, h.db, new Headers())).toBeNull();
+    expect(await getActor(auth, new Headers())).toBeNull();
+  });
+
+  it("R-ACT-7/R-ACT-8: an open session follows the user row at once — new roles, staff roles, deactivation", async () => {
+    await addUser("erin", "erin@acme.test", "acme");
+    const r = await signIn("erin@acme.test", PASSWORD, "198.51.100.10");
+    const cookie = r.setCookie!.split(";")[0]!;
+    const headers = new Headers({ cookie });
+    expect(await getActor(auth, headers)).toMatchObject({ kind: "customer", role: "customerStaff" });
+    await h.db.update(users).set({ customerRole: "customerAdmin" }).where(eq(users.id, "erin"));
+    expect(await getActor(auth, headers)).toMatchObject({ kind: "customer", role: "customerAdmin" });
+    await h.db
+      .update(users)
+      .set({ kind: "staff", accountId: null, customerRole: null, staffRoles: ["billing", "not-a-role"] })
+      .where(eq(users.id, "erin"));
+    expect(await getActor(auth, headers)).toEqual({ kind: "staff", id: "erin", roles: ["billing"] });
+    await h.db.update(users).set({ active: false }).where(eq(users.id, "erin"));
+    expect(await getActor(auth, headers)).toBeNull();
   });
 
   it("R-ACT-8: five wrong passwords deactivate the login; then even the right one is refused, saying to ask an admin", async () => {
@@ -234,7 +251,7 @@ describe("sign-in (better-auth on the users table)", () => {
       active: true,
       email: "bob@acme.test",
     });
-    const actor = await getActor(auth, h.db, new Headers({ cookie }));
+    const actor = await getActor(auth, new Headers({ cookie }));
     expect(actor).toEqual({ kind: "customer", id: "bob", accountId: "acme", role: "customerStaff" });
   });
 });

@@ -106,6 +106,7 @@ export function createAuth(options: CreateAuthOptions) {
         accountId: { type: "string", input: false, required: false },
         customerRole: { type: "string", input: false, required: false },
         active: { type: "boolean", input: false, required: false },
+        staffRoles: { type: "string[]", input: false, required: false },
       },
     },
     // Our own per-address and per-IP throttle below replaces the in-memory default.
