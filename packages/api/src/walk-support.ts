@@ -248,6 +248,7 @@ export function makeSamples(api: Api, fx: Fixture): Record<string, Sample> {
     "billing.answer": {
       input: () => ({ complaintId: fx.complaint, kind: "rejected", reason: "It was yours." }),
     },
+    "survey.mine": { input: undefined },
     "survey.byToken": { input: () => ({ token: fx.token }) },
     "survey.answer": { input: () => ({ token: fx.token, score: 5 }) },
     "report.slaCompliance": { input: range },
