@@ -306,6 +306,13 @@ CREATE TABLE "ticket_number_sequences" (
 	CONSTRAINT "ticket_number_sequences_sequenceName_unique" UNIQUE("sequence_name")
 );
 --> statement-breakpoint
+CREATE TABLE "ticket_viewers" (
+	"ticket_id" uuid NOT NULL,
+	"staff_id" text NOT NULL,
+	"seen_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "ticket_viewers_ticket_id_staff_id_pk" PRIMARY KEY("ticket_id","staff_id")
+);
+--> statement-breakpoint
 CREATE TABLE "tickets" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"number" text NOT NULL,
@@ -412,6 +419,8 @@ ALTER TABLE "technical_delegates" ADD CONSTRAINT "technical_delegates_user_id_us
 ALTER TABLE "temporary_access_grants" ADD CONSTRAINT "temporary_access_grants_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "temporary_access_grants" ADD CONSTRAINT "temporary_access_grants_granted_by_id_users_id_fk" FOREIGN KEY ("granted_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_history" ADD CONSTRAINT "ticket_history_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_viewers" ADD CONSTRAINT "ticket_viewers_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_viewers" ADD CONSTRAINT "ticket_viewers_staff_id_users_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_contact_id_authorized_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."authorized_contacts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -453,6 +462,7 @@ CREATE INDEX "technical_delegates_account_idx" ON "technical_delegates" USING bt
 CREATE INDEX "temporary_access_grants_account_idx" ON "temporary_access_grants" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "temporary_access_grants_email_idx" ON "temporary_access_grants" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "ticket_history_ticket_idx" ON "ticket_history" USING btree ("ticket_id","at");--> statement-breakpoint
+CREATE INDEX "ticket_viewers_seen_idx" ON "ticket_viewers" USING btree ("seen_at");--> statement-breakpoint
 CREATE INDEX "tickets_queue_idx" ON "tickets" USING btree ("priority_rank","created_at","id") WHERE "tickets"."status" not in ('closed', 'rejected');--> statement-breakpoint
 CREATE INDEX "tickets_status_queue_idx" ON "tickets" USING btree ("status","priority_rank","created_at","id") WHERE "tickets"."status" not in ('closed', 'rejected');--> statement-breakpoint
 CREATE INDEX "tickets_assignee_queue_idx" ON "tickets" USING btree ("assignee_id","priority_rank","created_at","id") WHERE "tickets"."status" not in ('closed', 'rejected');--> statement-breakpoint

@@ -1,3 +1,5 @@
+import { ticketViewers } from "@helpdesk/db/schema";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, codeOf, setupApi } from "../test-support";
 import { PRESENCE_TTL_MS } from "./presence";
@@ -31,8 +33,24 @@ describe("presence", () => {
     expect(await sam.presence.viewing({ id: t.id })).toEqual({ others: [] });
   });
 
+  it("presence lives in the database, so agents served by different server processes see each other", async () => {
+    const t = await api.as(api.a.msgAdmin).ticket.open({
+      inquiryType: "incident",
+      impact: "high",
+      urgency: "high",
+      subject: "Seen from two processes",
+      description: "Two servers, one database.",
+    });
+    await api.as(api.a.specialist).presence.viewing({ id: t.id });
+    const rows = () => api.db.select().from(ticketViewers).where(eq(ticketViewers.ticketId, t.id));
+    expect((await rows()).map((r) => r.staffId)).toEqual([api.a.specialist.id]);
+    await api.as(api.a.specialist).presence.left({ id: t.id });
+    expect(await rows()).toEqual([]);
+  });
+
   it("customers cannot ask who is viewing (R-ACT-7)", async () => {
     const id = "00000000-0000-4000-8000-000000000000";
     expect(await codeOf(api.as(api.a.msgAdmin).presence.viewing({ id }))).toBe("FORBIDDEN");
+    expect(await codeOf(api.as(api.a.specialist).presence.viewing({ id }))).toBe("NOT_FOUND");
   });
 });

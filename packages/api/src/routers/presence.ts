@@ -3,47 +3,57 @@
  * open, both see it"). Advisory only: it never locks anything — saves are still guarded by the
  * ticket's version (R-LC-9).
  *
- * Kept in memory per server process and per database handle, so it costs no table and no writes; with
- * several server processes an agent sees the colleagues served by the same process. Entries older
- * than PRESENCE_TTL_MS are forgotten.
+ * Kept in `ticket_viewers`, so agents served by different server processes see each other. An agent
+ * not seen for PRESENCE_TTL_MS (the console repeats `viewing` while the workspace is shown) counts as gone.
  */
+import { tickets, ticketViewers } from "@helpdesk/db/schema";
+import { DomainError } from "@helpdesk/domain";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
 import { z } from "zod";
 import { router, staffProcedure } from "../trpc";
 import { ticketId } from "./inputs";
 
 export const PRESENCE_TTL_MS = 20_000;
 
-type Seen = Map<string, Map<string, number>>; // ticketId → staffId → last seen (epoch ms)
-const byDb = new WeakMap<object, Seen>();
-
-function seenFor(db: object): Seen {
-  let seen = byDb.get(db);
-  if (!seen) {
-    seen = new Map();
-    byDb.set(db, seen);
-  }
-  return seen;
-}
-
 export const presenceRouter = router({
   /** "I have this ticket open" (the console calls it while the workspace is shown); returns the others. */
-  viewing: staffProcedure.input(z.object({ id: ticketId })).mutation(({ ctx, input }) => {
-    const now = ctx.clock.now();
-    const seen = seenFor(ctx.db);
-    const viewers = seen.get(input.id) ?? new Map<string, number>();
-    viewers.set(ctx.actor.id, now);
-    seen.set(input.id, viewers);
-    const others: string[] = [];
-    for (const [staffId, at] of viewers) {
-      if (now - at > PRESENCE_TTL_MS) viewers.delete(staffId);
-      else if (staffId !== ctx.actor.id) others.push(staffId);
-    }
-    return { others };
+  viewing: staffProcedure.input(z.object({ id: ticketId })).mutation(async ({ ctx, input }) => {
+    const now = new Date(ctx.clock.now());
+    const since = new Date(now.getTime() - PRESENCE_TTL_MS);
+    const others = await ctx.db.transaction(async (tx) => {
+      const [ticket] = await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, input.id));
+      if (!ticket) throw new DomainError("NOT_FOUND", "No such ticket.");
+      await tx
+        .insert(ticketViewers)
+        .values({ ticketId: input.id, staffId: ctx.actor.id, seenAt: now })
+        .onConflictDoUpdate({
+          target: [ticketViewers.ticketId, ticketViewers.staffId],
+          set: { seenAt: now },
+        });
+      // forget whoever went quiet on this ticket, then read who is left
+      await tx
+        .delete(ticketViewers)
+        .where(and(eq(ticketViewers.ticketId, input.id), lt(ticketViewers.seenAt, since)));
+      return tx
+        .select({ staffId: ticketViewers.staffId })
+        .from(ticketViewers)
+        .where(
+          and(
+            eq(ticketViewers.ticketId, input.id),
+            ne(ticketViewers.staffId, ctx.actor.id),
+            gt(ticketViewers.seenAt, since),
+          ),
+        )
+        .orderBy(ticketViewers.staffId);
+    });
+    return { others: others.map((o) => o.staffId) };
   }),
 
   /** "I closed it": others stop seeing me at once. */
-  left: staffProcedure.input(z.object({ id: ticketId })).mutation(({ ctx, input }) => {
-    seenFor(ctx.db).get(input.id)?.delete(ctx.actor.id);
+  left: staffProcedure.input(z.object({ id: ticketId })).mutation(async ({ ctx, input }) => {
+    await ctx.db
+      .delete(ticketViewers)
+      .where(and(eq(ticketViewers.ticketId, input.id), eq(ticketViewers.staffId, ctx.actor.id)));
     return { ok: true };
   }),
 });

@@ -21,5 +21,6 @@ export * from "./technical-delegates";
 export * from "./temporary-access-grants";
 export * from "./ticket-history";
 export * from "./ticket-number-sequences";
+export * from "./ticket-viewers";
 export * from "./tickets";
 export * from "./users";
