@@ -51,3 +51,28 @@ test.describe("journey 2: home", () => {
     await expect(page).toHaveURL(/#main$/);
   });
 });
+
+test.describe("journey 8: the satisfaction survey in the app", () => {
+  test("R-SUR-1: a pending survey is shown on home and answered in place", async ({ page }) => {
+    // The demo seed closed Anna's ticket RCR 0000009 through the real path; it is in the policy's sample,
+    // so an invitation to Anna's authorized contact waits (the same one the mail link opens).
+    await page.goto("/");
+    const surveys = page.getByRole("region", { name: "How did we do?" });
+    await expect(surveys).toBeVisible();
+    await expect(surveys.getByRole("link", { name: "RCR 0000009" })).toBeVisible();
+    await surveys.getByRole("button", { name: "Rate RCR 0000009" }).click();
+    await surveys.getByRole("button", { name: "Send my answer" }).click();
+    await expect(surveys.getByText("Choose a score from 1 to 5.")).toBeVisible();
+    await surveys.getByText("Very happy", { exact: true }).click();
+    await surveys.getByLabel(/Anything to add/).fill("Answered from the portal.");
+    await expectAccessible(page, "home with a survey");
+    await surveys.getByRole("button", { name: "Send my answer" }).click();
+    await expect(surveys.getByText("Thank you!")).toBeVisible();
+    await expect(surveys.getByRole("link", { name: "RCR 0000009" })).toHaveCount(0);
+
+    // answered once: after a reload nothing is pending any more
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Waiting for you" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "How did we do?" })).toHaveCount(0);
+  });
+});

@@ -22,7 +22,14 @@ const BUDGET_KB = 150;
 // sign-in lives in the entry chunk; signed-in pages add the portal layout (session, nav) and the page
 const sets = {
   "sign-in": [entry, "src/i18n/en.json"],
-  home: [entry, "src/features/shell/portal-layout.tsx", "src/routes/home.tsx", "src/i18n/en.json"],
+  // a first load of a signed-in page also fetches first-load.ts (it starts the page's queries)
+  home: [
+    entry,
+    "src/first-load.ts",
+    "src/features/shell/portal-layout.tsx",
+    "src/routes/home.tsx",
+    "src/i18n/en.json",
+  ],
 };
 const result = {};
 for (const [name, roots] of Object.entries(sets)) {

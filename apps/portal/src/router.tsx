@@ -1,11 +1,38 @@
-import { lazy } from "react";
+import { type ComponentType, lazy, useState } from "react";
 import { Route, Routes } from "react-router";
 import { PublicLayout } from "./features/shell/public-layout";
 import { SignInPage } from "./routes/sign-in";
 
+/** A page in its own chunk, which `preload()` starts fetching before the first render. */
+type Page = ComponentType & { preload: () => Promise<void> };
+
 // Sign-in and the shell are in the entry chunk; every other page is its own chunk (issue 4 "Performance").
-const page = <T,>(load: () => Promise<T>, pick: (m: T) => React.ComponentType) =>
-  lazy(() => load().then((m) => ({ default: pick(m) })));
+// A page whose chunk is already there renders at once: React.lazy would suspend once even then, and a
+// shown Suspense fallback delays the content that replaces it by ≈ 300 ms (React's reveal throttle).
+function page<T>(load: () => Promise<T>, pick: (m: T) => ComponentType): Page {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const start = () => {
+    loading ??= load().then(
+      (m) => {
+        loaded = pick(m);
+        return loaded;
+      },
+      (error: unknown) => {
+        loading = undefined; // a failed download (offline, new deployment) may be tried again
+        throw error;
+      },
+    );
+    return loading;
+  };
+  const Lazy = lazy(() => start().then((component) => ({ default: component })));
+  function LazyPage() {
+    // chosen once per mount, so the page is never remounted when its chunk arrives later
+    const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
+    return <Component />;
+  }
+  return Object.assign(LazyPage, { preload: () => start().then(() => undefined) });
+}
 
 const PortalLayout = page(
   () => import("./features/shell/portal-layout"),
@@ -87,4 +114,33 @@ export function AppRoutes() {
       </Route>
     </Routes>
   );
+}
+
+/** Paths shown without signing in (everything else is inside the PortalLayout, which needs a session). */
+export function isPublicPath(path: string): boolean {
+  return /^\/(sign-in|forgot-password|reset-password|survey|status)(\/|$)/.test(path);
+}
+
+/** The chunks a first load of `path` needs (the layout and the page), started at once by main.tsx. */
+export function preloadRoute(path: string): Promise<void> {
+  const pages: Page[] = [];
+  if (path === "/forgot-password") pages.push(ForgotPasswordPage);
+  else if (path === "/reset-password") pages.push(ResetPasswordPage);
+  else if (path.startsWith("/survey/")) pages.push(SurveyPage);
+  else if (path.startsWith("/status/confirm/")) pages.push(StatusConfirmPage);
+  else if (path === "/status") pages.push(StatusPage);
+  else if (!isPublicPath(path)) {
+    pages.push(PortalLayout);
+    const known: Record<string, Page> = {
+      "/": HomePage,
+      "/tickets": TicketsPage,
+      "/tickets/new": NewTicketPage,
+      "/tickets/quote": QuoteRequestPage,
+      "/account": AccountPage,
+      "/billing": BillingPage,
+    };
+    const route = known[path] ?? (/^\/tickets\/[^/]+$/.test(path) ? TicketPage : undefined);
+    if (route) pages.push(route);
+  }
+  return Promise.all(pages.map((p) => p.preload())).then(() => undefined);
 }

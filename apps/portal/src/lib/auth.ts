@@ -3,6 +3,8 @@
  * is loaded when it is needed (sign-in, sign-out, password reset), so it never weighs on the first
  * page; the session is read with one plain request.
  */
+import { queryOptions } from "@tanstack/react-query";
+
 export const loadAuthClient = () => import("./auth-client").then((m) => m.authClient);
 
 export interface SessionUser {
@@ -25,6 +27,12 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const body = (await res.json().catch(() => null)) as { user?: SessionUser } | null;
   return body?.user ?? null;
 }
+
+export const sessionQueryKey = ["session"] as const;
+
+/** The session as a query: read by the PortalLayout, and started by main.tsx on a first load. */
+export const sessionQueryOptions = () =>
+  queryOptions({ queryKey: sessionQueryKey, queryFn: getSessionUser, staleTime: 60_000 });
 
 export async function signOut(): Promise<void> {
   await fetch("/api/auth/sign-out", {

@@ -14,7 +14,9 @@ import { useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Plus } from "lucide-react";
 import { Link } from "react-router";
 import { QueryError } from "../features/common/query-error";
+import { openListInput, waitingListInput } from "../features/home/queries";
 import { useMe } from "../features/session/use-me";
+import { PendingSurveys } from "../features/survey/pending-surveys";
 import { TicketListItem } from "../features/tickets/ticket-list-item";
 import { useTranslation } from "../i18n";
 import { trpc } from "../lib/trpc";
@@ -22,10 +24,8 @@ import { trpc } from "../lib/trpc";
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const waiting = useQuery(
-    trpc.ticket.list.queryOptions({ status: ["waitingForCustomer", "resolved"], limit: 10 }),
-  );
-  const open = useQuery(trpc.ticket.list.queryOptions({ status: ["new", "open"], limit: 10 }));
+  const waiting = useQuery(trpc.ticket.list.queryOptions(waitingListInput));
+  const open = useQuery(trpc.ticket.list.queryOptions(openListInput));
 
   return (
     <>
@@ -41,7 +41,8 @@ export function HomePage() {
           </Button>
         }
       />
-      <div className="grid items-start gap-6 lg:grid-cols-2">
+      <PendingSurveys />
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <Card role="region" aria-labelledby="home-waiting">
           <CardHeader>
             <CardTitle id="home-waiting">{t("home.waitingTitle")}</CardTitle>

@@ -25,21 +25,16 @@ import { Link, useSearchParams } from "react-router";
 import { QueryError } from "../features/common/query-error";
 import { useLocale } from "../features/common/use-locale";
 import {
-  dateRange,
   filtersToParams,
+  type ListCursor,
   type ListFilters,
-  normalizeSearch,
+  listInput,
   parseFilters,
   sortOptions,
   statusOptions,
 } from "../features/tickets/list-filters";
 import { useTranslation } from "../i18n";
-
-type Cursor = { createdAt: number; id: string; key?: number | undefined };
-
 import { trpc } from "../lib/trpc";
-
-const PAGE_SIZE = 25;
 
 export function TicketsPage() {
   const { t } = useTranslation();
@@ -50,7 +45,7 @@ export function TicketsPage() {
   const ids = useId();
   // keyset pagination: the cursors of the pages before this one; reset when the filters change
   const filterKey = filtersToParams(filters).toString();
-  const [pages, setPages] = useState<{ key: string; cursors: Cursor[] }>({ key: filterKey, cursors: [] });
+  const [pages, setPages] = useState<{ key: string; cursors: ListCursor[] }>({ key: filterKey, cursors: [] });
   const cursors = pages.key === filterKey ? pages.cursors : [];
   const page = cursors.length + 1;
 
@@ -63,15 +58,10 @@ export function TicketsPage() {
     const next = filtersToParams({ ...current, ...patch });
     setParams(next, { replace: false });
   };
-  const input = {
-    status: filters.status.length ? filters.status : undefined,
-    search: filters.search ? normalizeSearch(filters.search) : undefined,
-    ...dateRange(filters),
-    sort: filters.sort,
-    cursor: cursors[cursors.length - 1],
-    limit: PAGE_SIZE,
-  };
-  const list = useQuery({ ...trpc.ticket.list.queryOptions(input), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.ticket.list.queryOptions(listInput(filters, cursors[cursors.length - 1])),
+    placeholderData: keepPreviousData,
+  });
   const hasNext = Boolean(list.data?.nextCursor);
   const goTo = (p: number) => {
     if (p > page && list.data?.nextCursor)

@@ -4,17 +4,13 @@
  * contact (whom to ask). Cached for the session; `useMe()` is for pages inside the PortalLayout.
  */
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { getSessionUser } from "../../lib/auth";
+import { sessionQueryKey, sessionQueryOptions } from "../../lib/auth";
 import { trpc } from "../../lib/trpc";
 
-export const sessionQueryKey = ["session"] as const;
+export { sessionQueryKey };
 
 export function useSessionQuery() {
-  return useQuery({
-    queryKey: sessionQueryKey,
-    queryFn: getSessionUser,
-    staleTime: 60_000,
-  });
+  return useQuery(sessionQueryOptions());
 }
 
 export function useMeQuery() {

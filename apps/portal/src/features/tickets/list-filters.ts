@@ -72,3 +72,20 @@ export function normalizeSearch(q: string): string {
   if (m) return `${m[1]!.toUpperCase()} ${m[2]}`;
   return s;
 }
+
+/** A page of the keyset-paginated list: the position after the last ticket of the page before. */
+export type ListCursor = { createdAt: number; id: string; key?: number | undefined };
+
+export const LIST_PAGE_SIZE = 25;
+
+/** The `ticket.list` input of a page of My tickets (also prefetched on a first load of /tickets). */
+export function listInput(filters: ListFilters, cursor?: ListCursor) {
+  return {
+    status: filters.status.length ? filters.status : undefined,
+    search: filters.search ? normalizeSearch(filters.search) : undefined,
+    ...dateRange(filters),
+    sort: filters.sort,
+    cursor,
+    limit: LIST_PAGE_SIZE,
+  };
+}
