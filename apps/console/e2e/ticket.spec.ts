@@ -87,6 +87,7 @@ test.describe("journey 3: the ticket workspace", () => {
     // Erin's save is refused, her text stays, Sam's note appears, and she is told who changed it
     await erin.getByRole("button", { name: "Add note" }).click();
     await expect(erin.getByText("Not saved: the ticket changed meanwhile")).toBeVisible();
+    await expect(erin.getByText(/It is reloaded above\. Your text is kept/)).toBeVisible();
     await expect(erin.getByTestId("composer")).toHaveValue(
       "Erin: I think this is the same as last week's outage.",
     );

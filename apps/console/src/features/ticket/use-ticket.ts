@@ -72,8 +72,12 @@ export function useTicket(id: string, meId: string, nameOf: (id: string) => stri
         const code = trpcErrorCode(e);
         if (code === "CONFLICT") {
           await invalidate();
+          // a stale version (the server says "reload it") is already reloaded here; a refusal by the
+          // domain carries its own reason, which the agent needs to read
+          const reason = errorMessage(e);
+          const stale = reason.startsWith("The ticket changed meanwhile");
           toast.error("Not saved: the ticket changed meanwhile", {
-            description: `${errorMessage(e)} Your text is kept — review the new state, then send again.`,
+            description: `${stale ? "It is reloaded above." : reason} Your text is kept — review the new state, then send again.`,
             duration: 10_000,
           });
           setNotice(
