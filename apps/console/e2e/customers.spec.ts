@@ -38,3 +38,40 @@ test.describe("journey 6: customers", () => {
     await api.dispose();
   });
 });
+
+test.describe("journey 6: contracts and partner relations", () => {
+  test.use({ storageState: authFile("manager") });
+
+  test("a service manager changes the contract and links a partner (R-ACT-1, R-ACT-6)", async ({ page }) => {
+    await open(page, "/customers", "manager");
+    await page.getByLabel("Search accounts").fill("Boulangerie");
+    await page
+      .getByRole("list", { name: "Accounts" })
+      .getByRole("link", { name: /Boulangerie Dupont/ })
+      .click();
+    const detail = page.getByTestId("account-detail");
+    const is24x7 = detail.getByLabel(/^24x7/);
+    await expect(is24x7).not.toBeChecked();
+
+    await is24x7.check();
+    await detail.getByRole("button", { name: "Save contract" }).click();
+    await expect(page.getByText("Contract saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("account-detail").getByLabel(/^24x7/)).toBeChecked();
+    await expectAccessible(page, "contract form");
+
+    await detail.getByLabel("Managed by partner").selectOption({ label: "NetISP AG" });
+    await detail.getByRole("button", { name: "Link partner" }).click();
+    await expect(page.getByText("Partner linked.")).toBeVisible();
+    await expect(detail).toContainText("Managed by NetISP AG");
+    await shot(page, "customer-contract-partner");
+
+    // put the demo back as it was
+    await detail.getByRole("button", { name: "Remove" }).click();
+    await expect(page.getByText("Partner relation removed.")).toBeVisible();
+    await expect(detail).toContainText("No partner relation.");
+    await detail.getByLabel(/^24x7/).uncheck();
+    await detail.getByRole("button", { name: "Save contract" }).click();
+    await expect(detail.getByLabel(/^24x7/)).not.toBeChecked();
+  });
+});
