@@ -1,7 +1,6 @@
 export type { Breach, ClockName, HistoryEntry, TicketContext } from "./context";
 export { resolutionMinutesAt } from "./logic";
 export {
-  type ClockEvent,
   createTicketMachine,
   type MachineEvent,
   machineFor,

@@ -1,38 +1,37 @@
 /**
  * The ticket machine (SPEC §3–§5). Three parallel regions:
  *
- * - `lifecycle`: new → open ⇄ waitingForCustomer → resolved → closed; rejected. Its states raise
- *   `clock.run` / `clock.pause` / `clock.stop` for the other regions.
+ * - `lifecycle`: new → open ⇄ waitingForCustomer → resolved → closed; rejected.
  * - `resolutionClock`: running | paused — counts service time only while the ticket is worked (R-SLA-3).
  * - `escalation`: climbing | held | ended — the automated ladder runs while unresolved, holds while
  *   the ticket waits for the customer and ends at resolution, keeping its level (R-ESC-3/4).
  *
- * The arithmetic of the clocks happens in the lifecycle state's entry (one context update per state
- * entered — xstate clones the snapshot on every assignment); the two regions carry which phase each
- * clock is in, so that `snapshot.matches` and the path tests see it.
+ * The clock phases follow from the lifecycle state a transition enters (open: running/climbing;
+ * waitingForCustomer: paused/held; resolved, closed, rejected: paused/ended), so every lifecycle
+ * transition that changes state targets all three regions at once (`into`): one microstep per event.
+ * (Raising a `clock.*` event from the lifecycle state's entry instead cost a second microstep.)
+ * The regions carry which phase each clock is in, so that `snapshot.matches` and the path tests see
+ * it; the arithmetic of the clocks happens in the context update.
+ *
+ * One context update per event: xstate clones the snapshot (and recomputes its state value) on every
+ * assignment, so the rule of the event and the entry into the state it leads to (`L.enterState`) run
+ * in the same action, on the same draft — in that order, as an entry action would. Only `new`, which
+ * is entered once at creation, keeps an entry action.
  *
  * Guards are one function (`refusal`, rules.ts) so the facade can say *why* an event was refused.
  * Actions are pure context updates plus declared effects (`effect` actions carrying an `Effect`) that
  * the pure `transition()` returns and the facade hands to the server.
  */
-import {
-  createActor,
-  type ExecutableActionsFrom,
-  enqueueActions,
-  raise,
-  type SnapshotFrom,
-  setup,
-} from "xstate";
+import { createActor, type ExecutableActionsFrom, enqueueActions, type SnapshotFrom, setup } from "xstate";
 import type { Policy } from "../policy/schema";
 import type { TicketEvent } from "../ticket/events";
-import type { Effect } from "../ticket/types";
+import type { Effect, TicketStatus } from "../ticket/types";
 import type { TicketContext } from "./context";
 import * as L from "./logic";
 import { refusal, somethingDue } from "./rules";
 import { summarize } from "./summary";
 
-export type ClockEvent = { type: "clock.run" | "clock.pause" | "clock.stop"; at: number };
-export type MachineEvent = TicketEvent | ClockEvent;
+export type MachineEvent = TicketEvent;
 
 /**
  * The machine's context holds the ticket under one key: xstate merges every assignment with
@@ -43,45 +42,78 @@ export interface MachineContext {
   ticket: TicketContext;
 }
 
-type Work = (d: TicketContext, e: TicketEvent, env: L.Env) => void;
+type Work = (d: TicketContext, e: TicketEvent, env: L.Env, to: Entered | undefined) => void;
+
+/** The lifecycle states a transition can lead to (`new` is only ever the initial state). */
+type Entered = Exclude<TicketStatus, "new">;
+
+/** Where each clock region is while the lifecycle is in a state (R-SLA-3, R-ESC-3/4). */
+const phases = {
+  open: { resolutionClock: "running", escalation: "climbing" },
+  waitingForCustomer: { resolutionClock: "paused", escalation: "held" },
+  resolved: { resolutionClock: "paused", escalation: "ended" },
+  closed: { resolutionClock: "paused", escalation: "ended" },
+  rejected: { resolutionClock: "paused", escalation: "ended" },
+} as const satisfies Record<Entered, { resolutionClock: string; escalation: string }>;
+
+/**
+ * A lifecycle transition into `to`: the lifecycle and both clock regions move in the same microstep,
+ * and the action (the event's rule, then the entry into `to`) gets `to` as its parameter.
+ */
+function into<G extends string, A extends string, S extends Entered>(guard: G, to: S, action: A) {
+  return {
+    guard,
+    target: [
+      `#ticket.lifecycle.${to}`,
+      `#ticket.resolutionClock.${phases[to].resolutionClock}`,
+      `#ticket.escalation.${phases[to].escalation}`,
+    ],
+    actions: [{ type: action, params: { to } }],
+  } as const;
+}
 
 // transitions shared by several lifecycle states (R-LC-1…7)
-const requestInformation = {
-  guard: "allowed",
-  target: "waitingForCustomer",
-  actions: ["requestInformation"],
-} as const;
-const proposeResolution = { guard: "allowed", target: "resolved", actions: ["proposeResolution"] } as const;
-const reject = { guard: "allowed", target: "rejected", actions: ["reject"] } as const;
+const requestInformation = into("allowed", "waitingForCustomer", "requestInformation");
+const proposeResolution = into("allowed", "resolved", "proposeResolution");
+const reject = into("allowed", "rejected", "reject");
 const escalate = { guard: "allowed", actions: ["escalate"] } as const;
-const reopen = { guard: "allowed", target: "open", actions: ["reopen"] } as const;
+const reopen = into("allowed", "open", "reopen");
 const deadlineOrAutoClose = [
-  { guard: "autoCloseDue", target: "closed", actions: ["sweep"] },
+  into("autoCloseDue", "closed", "sweep"),
   { guard: "somethingDue", actions: ["sweep"] },
 ] as const;
 
 export function createTicketMachine(policy: Policy) {
   /** Runs a rule over a draft of the context and enqueues the draft plus its declared effects. */
   const work = (fn: Work) =>
-    enqueueActions<MachineContext, MachineEvent, undefined, MachineEvent, never, never, never, never, never>(
-      ({ context, event, enqueue }) => {
-        if (context.ticket === INERT) return;
-        const d = L.draft(context.ticket);
-        const effects: Effect[] = [];
-        fn(d, event as TicketEvent, { policy, effects });
-        enqueue.assign(() => ({ ticket: d }));
-        for (const params of effects) enqueue({ type: "effect", params } as never);
-      },
-    );
-  /** Region and entry actions see clock events and the init event too. */
-  const tick = (fn: (d: TicketContext, at: number, env: L.Env) => void) =>
-    work((d, e, env) => fn(d, L.atOf(e, d), env));
+    enqueueActions<
+      MachineContext,
+      MachineEvent,
+      { to: Entered } | undefined,
+      MachineEvent,
+      never,
+      never,
+      never,
+      never,
+      never
+    >(({ context, event, enqueue }, params) => {
+      if (context.ticket === INERT) return;
+      const d = L.draft(context.ticket);
+      const effects: Effect[] = [];
+      fn(d, event, { policy, effects }, params?.to);
+      enqueue.assign(() => ({ ticket: d }));
+      for (const params of effects) enqueue({ type: "effect", params } as never);
+    });
 
-  /** An accepted event: its rule, then the version bump and history entry (one context update). */
+  /**
+   * An accepted event: its rule, then the version bump and history entry, then — when the transition
+   * leads to another lifecycle state — the entry into it (one context update).
+   */
   const on = <T extends TicketEvent["type"]>(fn: (d: TicketContext, e: L.EventOf<T>, env: L.Env) => void) =>
-    work((d, e, env) => {
+    work((d, e, env, to) => {
       fn(d, e as L.EventOf<T>, env);
       record(d, e);
+      if (to) L.enterState(env, d, e.at, to);
     });
 
   return setup({
@@ -115,15 +147,11 @@ export function createTicketMachine(policy: Policy) {
       /** A declared side effect; carried out by the server after the transaction commits. */
       effect: (_, _params: Effect) => {},
       /**
-       * Entering a lifecycle state: mirror it into context, drop the timers of the state just left,
-       * start the timers of this one (R-LC-5/6), close or reject (R-CHG-3, R-SUR-1).
+       * Entering `new` at creation (the init event carries no `at`: the ticket's creation time):
+       * mirror it into context, start the clocks and timers (R-LC-5/6), maybe page on call (R-SLA-5).
+       * The other states are entered by the transitions' own actions (`on`, `into`).
        */
-      enterNew: tick((d, at, env) => L.enterState(env, d, at, "new")),
-      enterOpen: tick((d, at, env) => L.enterState(env, d, at, "open")),
-      enterWaiting: tick((d, at, env) => L.enterState(env, d, at, "waitingForCustomer")),
-      enterResolved: tick((d, at, env) => L.enterState(env, d, at, "resolved")),
-      enterClosed: tick((d, at, env) => L.enterState(env, d, at, "closed")),
-      enterRejected: tick((d, at, env) => L.enterState(env, d, at, "rejected")),
+      enterNew: work((d, e, env) => L.enterState(env, d, L.atOf(e, d), "new")),
       // --- events
       triage: on<"ticket.triage">((d, e, env) => {
         d.classificationId = e.classificationId;
@@ -283,7 +311,7 @@ export function createTicketMachine(policy: Policy) {
           "ticket.deadline": { guard: "somethingDue", actions: ["sweep"] },
           "ticket.assign": { guard: "allowed", actions: ["assign"] },
           "ticket.reply": { guard: "allowed", actions: ["reply"] },
-          "ticket.close": { guard: "allowed", target: ".closed", actions: ["close"] },
+          "ticket.close": into("allowed", "closed", "close"),
           "ticket.reclassify": { guard: "allowed", actions: ["reclassify"] },
           "ticket.requestReclassification": {
             guard: "allowed",
@@ -299,9 +327,9 @@ export function createTicketMachine(policy: Policy) {
           new: {
             entry: "enterNew",
             on: {
-              "ticket.triage": { guard: "allowed", target: "open", actions: ["triage"] },
+              "ticket.triage": into("allowed", "open", "triage"),
               "ticket.reply": [
-                { guard: "allowedStaffPublicReply", target: "open", actions: ["reply"] },
+                into("allowedStaffPublicReply", "open", "reply"),
                 { guard: "allowed", actions: ["reply"] },
               ],
               "ticket.requestInformation": requestInformation,
@@ -311,7 +339,6 @@ export function createTicketMachine(policy: Policy) {
             },
           },
           open: {
-            entry: ["enterOpen", raise(clock("clock.run"))],
             on: {
               "ticket.requestInformation": requestInformation,
               "ticket.proposeResolution": proposeResolution,
@@ -320,11 +347,10 @@ export function createTicketMachine(policy: Policy) {
             },
           },
           waitingForCustomer: {
-            entry: ["enterWaiting", raise(clock("clock.pause"))],
             on: {
               // R-LC-2: any customer reply moves the ticket back to open
               "ticket.reply": [
-                { guard: "allowedForCustomer", target: "open", actions: ["reply"] },
+                into("allowedForCustomer", "open", "reply"),
                 { guard: "allowed", actions: ["reply"] },
               ],
               "ticket.proposeResolution": proposeResolution,
@@ -334,69 +360,35 @@ export function createTicketMachine(policy: Policy) {
             },
           },
           resolved: {
-            entry: ["enterResolved", raise(clock("clock.stop"))],
             on: {
-              "ticket.confirmResolution": {
-                guard: "allowed",
-                target: "closed",
-                actions: ["confirm"],
-              },
-              "ticket.objectResolution": {
-                guard: "allowed",
-                target: "open",
-                actions: ["objectResolution"],
-              },
+              "ticket.confirmResolution": into("allowed", "closed", "confirm"),
+              "ticket.objectResolution": into("allowed", "open", "objectResolution"),
               "ticket.requestMoreTime": { guard: "allowed", actions: ["requestMoreTime"] },
               "ticket.deadline": deadlineOrAutoClose,
             },
           },
           closed: {
-            entry: ["enterClosed", raise(clock("clock.stop"))],
             on: {
               "ticket.reopen": reopen,
             },
           },
           rejected: {
-            entry: ["enterRejected", raise(clock("clock.stop"))],
             on: {
               "ticket.reopen": reopen,
             },
           },
         },
       },
+      // the clock regions are moved by the lifecycle's transitions (`into`, `phases`)
       resolutionClock: {
         initial: "running",
-        states: {
-          running: {
-            on: { "clock.pause": "paused", "clock.stop": "paused" },
-          },
-          paused: {
-            on: { "clock.run": "running" },
-          },
-        },
+        states: { running: {}, paused: {} },
       },
       escalation: {
         initial: "climbing",
-        states: {
-          climbing: {
-            on: { "clock.pause": "held", "clock.stop": "ended" },
-          },
-          held: {
-            on: { "clock.run": "climbing", "clock.stop": "ended" },
-          },
-          ended: {
-            on: { "clock.run": "climbing" },
-          },
-        },
+        states: { climbing: {}, held: {}, ended: {} },
       },
     },
-  });
-}
-
-function clock(type: ClockEvent["type"]) {
-  return ({ event, context }: { event: MachineEvent; context: MachineContext }): ClockEvent => ({
-    type,
-    at: L.atOf(event, context.ticket),
   });
 }
 
