@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { authFile, expectAccessible, open, shot } from "./support";
+import { apiMutation, apiQuery, authFile, expectAccessible, open, shot } from "./support";
 
 test.describe("journey 4: the inbox of unidentified requests", () => {
   test.use({ storageState: authFile("specialist") });
@@ -63,5 +63,109 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
       page.getByText(/^Temporary access granted until .*the primary contact was asked to confirm\.$/),
     ).toBeVisible();
     await expect(grant.getByLabel("First name")).toHaveValue("");
+  });
+
+  test("a caller who is not an authorized contact is refused, then opened for a confirmed incident as waiting for authorization, and authorized from the inbox (R-ACT-3)", async ({
+    page,
+  }) => {
+    await open(page, "/inbox", "specialist");
+    const stamp = Date.now();
+    const subject = `Clinic fax line dead ${stamp}`;
+    const form = page.getByRole("form", { name: "Open a ticket for a caller" });
+    await form.getByLabel("Account").selectOption({ label: "Lone Star Clinics" });
+    await form.getByLabel("Who is calling").selectOption({ label: "Someone not on the list of contacts" });
+    await form.getByLabel("Caller's name").fill("Carl Caller");
+    await form.getByLabel("Caller's phone").fill(`+1 512 555 ${String(stamp).slice(-4)}`);
+    await form.getByLabel("Subject").fill(subject);
+    await form.getByLabel("What the caller reports").fill("No fax leaves the Austin clinic since 08:00.");
+
+    // not an authorized contact: refused with the reason and what to do; the form keeps the text
+    await form.getByRole("button", { name: "Open ticket" }).click();
+    const refusal = form.getByRole("alert").filter({ hasText: "Not opened" });
+    await expect(refusal).toContainText("not on the list of authorized support contacts");
+    await expect(refusal).toContainText("tick “Support confirmed this incident”");
+    await expect(form.getByLabel("Subject")).toHaveValue(subject);
+    await expect(page.locator("[data-ticket]").filter({ hasText: subject })).toHaveCount(0);
+
+    // support confirmed the incident: it opens now, flagged authorization pending
+    await form.getByLabel(/Support confirmed this incident/).check();
+    await form.getByRole("button", { name: "Open ticket" }).click();
+    const opened = page.getByText(/ opened; it waits for authorization\.$/);
+    await expect(opened).toBeVisible();
+    const number = (await opened.textContent())?.match(/^(.+) opened;/)?.[1];
+    expect(number).toBeTruthy();
+    await expect(form.getByLabel("Subject")).toHaveValue("");
+
+    const item = page.locator(`[data-ticket="${number}"]`);
+    await expect(item).toContainText(subject);
+    await expect(item).toContainText("authorization pending");
+    await expect(item).toContainText("not an authorized contact");
+    await expect(item.getByTestId("inbox-account")).toContainText("Lone Star Clinics");
+    await shot(page, "inbox-authorization-pending");
+    await expectAccessible(page, "inbox with a ticket waiting for authorization");
+
+    // the workspace shows it too, with who called
+    await item.getByRole("link", { name: subject }).click();
+    await expect(page.getByTestId("ticket-subject")).toHaveText(subject);
+    await expect(page.locator("header").getByText("authorization pending")).toBeVisible();
+    await expect(page.getByText("Called in by Carl Caller")).toBeVisible();
+    await page.goBack();
+
+    // the account confirmed the caller: recorded from the inbox, the ticket leaves it
+    await item.getByRole("button", { name: "Authorization received" }).click();
+    await expect(page.getByText("Authorization recorded.")).toBeVisible();
+    await expect(item).toHaveCount(0);
+    const ticketId = (
+      await apiQuery<{ items: { id: string; number: string }[] }>(page, "staffTicket.queue", {
+        search: number,
+        limit: 5,
+      })
+    ).items.find((t) => t.number === number)?.id;
+    expect(ticketId).toBeTruthy();
+    const after = await apiQuery<{ authorizationPending: boolean; status: string }>(
+      page,
+      "staffTicket.byId",
+      {
+        id: ticketId,
+      },
+    );
+    expect(after.authorizationPending).toBe(false);
+    expect(after.status).not.toBe("rejected");
+  });
+
+  test("a ticket waiting for authorization that the account does not confirm is rejected from the inbox (R-ACT-3)", async ({
+    page,
+  }) => {
+    await open(page, "/inbox", "specialist");
+    const subject = `Unconfirmed caller ${Date.now()}`;
+    const t = await apiMutation<{ id: string; number: string; authorizationPending: boolean }>(
+      page,
+      "staffTicket.openFor",
+      {
+        accountId: "acc-lone-star-clinics",
+        contactId: null,
+        channel: "phone",
+        inquiryType: "incident",
+        subject,
+        description: "Called from the front desk; not on the contact list.",
+        authorizationPending: true,
+      },
+    );
+    expect(t.authorizationPending).toBe(true);
+    await page.reload();
+    const item = page.locator(`[data-ticket="${t.number}"]`);
+    await expect(item).toContainText("authorization pending");
+    await item.getByRole("button", { name: "Reject as unauthorized" }).click();
+    await expect(page.getByText(`${t.number} rejected as unauthorized.`)).toBeVisible();
+    await expect(item).toHaveCount(0);
+    const after = await apiQuery<{ status: string; messages: { body: string }[] }>(page, "staffTicket.byId", {
+      id: t.id,
+    });
+    expect(after.status).toBe("rejected");
+    await page.goto(`/console/tickets/${t.id}`);
+    await expect(page.locator("header [data-status]").first()).toHaveText("Rejected");
+    await expect(
+      page.getByTestId("ticket-actions").getByRole("button", { name: "Authorization received" }),
+    ).toHaveCount(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Inbox of unidentified requests (journey 4): voicemails and mail from unknown senders to match to an
- * account and contact, or reject; tickets waiting for authorization; temporary access (R-ACT-3, R-ACT-4,
- * R-TKT-5).
+ * account and contact, or reject; tickets waiting for authorization — a caller who is not an authorized
+ * contact, opened for an incident support confirmed — to authorize or reject; temporary access (R-ACT-3,
+ * R-ACT-4, R-TKT-5).
  */
 import {
   Alert,
@@ -12,6 +13,7 @@ import {
   CardDescription,
   CardHeader,
   CardTitle,
+  Checkbox,
   EmptyState,
   Field,
   Input,
@@ -22,9 +24,9 @@ import {
   toast,
 } from "@helpdesk/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Phone, ShieldAlert, ShieldCheck, UserPlus, Voicemail } from "lucide-react";
+import { Phone, PhoneIncoming, ShieldAlert, ShieldCheck, UserPlus, Voicemail } from "lucide-react";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
 import { useAccount, useAccounts } from "../features/customers/use-accounts";
 import { usePolicies } from "../features/policy/use-policies";
@@ -33,6 +35,8 @@ import { errorMessage, trpc, trpcClient, trpcErrorCode } from "../lib/trpc";
 
 export default function InboxPage() {
   const inbox = useQuery({ ...trpc.staffTicket.inbox.queryOptions({ limit: 100 }), refetchInterval: 10_000 });
+  const accounts = useAccounts();
+  const accountNames = new Map((accounts.data ?? []).map((a) => [a.id, a.name]));
   return (
     <Page>
       <PageHeader
@@ -50,13 +54,18 @@ export default function InboxPage() {
             ) : (
               <ul className="flex flex-col gap-3" aria-label="Unidentified requests">
                 {items.map((t) => (
-                  <InboxItem key={t.id} ticket={t} />
+                  <InboxItem
+                    key={t.id}
+                    ticket={t}
+                    accountName={t.accountId ? accountNames.get(t.accountId) : undefined}
+                  />
                 ))}
               </ul>
             )
           }
         </QueryBoundary>
         <div className="flex flex-col gap-4">
+          <OpenForCaller />
           <LogVoicemail />
           <TemporaryAccess />
         </div>
@@ -73,11 +82,18 @@ function useRefreshInbox() {
   };
 }
 
-function InboxItem({ ticket }: { ticket: Omit<TicketSummary, "accountName"> }) {
+function InboxItem({
+  ticket,
+  accountName,
+}: {
+  ticket: Omit<TicketSummary, "accountName">;
+  accountName: string | undefined;
+}) {
   const [matching, setMatching] = useState(false);
   const [busy, setBusy] = useState(false);
   const refresh = useRefreshInbox();
-  const unmatched = !ticket.accountId || ticket.accountId === "unmatched" || !ticket.contactId;
+  const noAccount = !ticket.accountId || ticket.accountId === "unmatched";
+  const unmatched = noAccount || !ticket.contactId;
   const act = async (label: string, fn: () => Promise<unknown>) => {
     setBusy(true);
     try {
@@ -114,11 +130,25 @@ function InboxItem({ ticket }: { ticket: Omit<TicketSummary, "accountName"> }) {
                 <ShieldAlert className="size-3" aria-hidden="true" /> authorization pending
               </Badge>
             ) : null}
-            {unmatched ? <Badge tone="amber">unidentified</Badge> : null}
+            {noAccount || !ticket.authorizationPending ? (
+              unmatched ? (
+                <Badge tone="amber">unidentified</Badge>
+              ) : null
+            ) : (
+              <Badge tone="amber">not an authorized contact</Badge>
+            )}
             <span className="ml-auto text-xs text-muted-foreground">
               <RelativeTime value={ticket.createdAt} /> · via {ticket.channel}
             </span>
           </div>
+          {noAccount ? null : (
+            <p className="text-sm text-muted-foreground" data-testid="inbox-account">
+              {accountName ?? "An account"}
+              {ticket.authorizationPending
+                ? " — ask its administrator to confirm that this person may open tickets, then record it here."
+                : ""}
+            </p>
+          )}
           <div className="flex flex-wrap gap-2">
             {unmatched ? (
               <Button size="sm" onClick={() => setMatching((m) => !m)} aria-expanded={matching}>
@@ -152,7 +182,9 @@ function InboxItem({ ticket }: { ticket: Omit<TicketSummary, "accountName"> }) {
                     id: ticket.id,
                     expectedVersion: ticket.version,
                     reason: "unauthorized",
-                    note: "We could not identify you as an authorized contact of a customer account.",
+                    note: ticket.authorizationPending
+                      ? "Your account did not confirm that you may open support tickets. Ask your account administrator to add you to the authorized support contacts."
+                      : "We could not identify you as an authorized contact of a customer account.",
                   }),
                 )
               }
@@ -244,6 +276,191 @@ function MatchForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+const UNLISTED = "unlisted";
+const inquiryLabels = {
+  incident: "Incident",
+  serviceRequest: "Service request",
+  standardChange: "Standard change",
+} as const;
+type CallerInquiry = keyof typeof inquiryLabels;
+
+/**
+ * A caller on the phone: an authorized contact gets a ticket at once. Anyone else is refused with the
+ * reason (R-ACT-3) — unless support confirmed the incident they report: then the ticket opens now,
+ * flagged authorization pending, and waits in this inbox until the account confirms the person.
+ */
+function OpenForCaller() {
+  const accounts = useAccounts();
+  const empty = { name: "", phone: "", email: "", subject: "", description: "" };
+  const [accountId, setAccountId] = useState("");
+  const [contactId, setContactId] = useState("");
+  const [inquiryType, setInquiryType] = useState<CallerInquiry>("incident");
+  const [confirmed, setConfirmed] = useState(false);
+  const [form, setForm] = useState(empty);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const account = useAccount(accountId || null);
+  const refresh = useRefreshInbox();
+  const navigate = useNavigate();
+  const contacts = (account.data?.contacts ?? []).filter((c) => c.active);
+  const unlisted = contactId === UNLISTED;
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
+    setForm({ ...form, [k]: e.target.value });
+    setRefusal(null);
+  };
+  const ready =
+    accountId &&
+    contactId &&
+    form.subject.trim() &&
+    form.description.trim() &&
+    (!unlisted || form.name.trim());
+  const caller = [form.name.trim(), form.phone.trim(), form.email.trim()].filter(Boolean).join(", ");
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">Open a ticket for a caller</CardTitle>
+        <CardDescription>
+          Only authorized contacts may open tickets. For an incident support confirmed, you may open it for
+          anyone and obtain the authorization afterwards (R-ACT-3).
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form
+          aria-label="Open a ticket for a caller"
+          className="flex flex-col gap-3"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setBusy(true);
+            setRefusal(null);
+            try {
+              const t = await trpcClient.staffTicket.openFor.mutate({
+                accountId,
+                contactId: unlisted ? null : contactId,
+                channel: "phone",
+                inquiryType,
+                subject: form.subject,
+                description: unlisted
+                  ? `${form.description.trim()}\n\nCalled in by ${caller}, who is not an authorized contact (yet).`
+                  : form.description,
+                information: unlisted ? { contactPhone: caller } : undefined,
+                authorizationPending: unlisted && inquiryType === "incident" && confirmed ? true : undefined,
+              });
+              toast.success(
+                t.authorizationPending
+                  ? `${t.number} opened; it waits for authorization.`
+                  : `${t.number} opened.`,
+                { action: { label: "Open", onClick: () => navigate(`/tickets/${t.id}`) } },
+              );
+              setForm(empty);
+              setContactId("");
+              setConfirmed(false);
+              refresh();
+            } catch (err) {
+              setRefusal(errorMessage(err));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <Field label="Account" required>
+            <Select
+              value={accountId}
+              onChange={(e) => {
+                setAccountId(e.target.value);
+                setContactId("");
+                setRefusal(null);
+              }}
+            >
+              <option value="">Pick an account</option>
+              {(accounts.data ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Who is calling" required>
+            <Select
+              value={contactId}
+              disabled={!accountId}
+              onChange={(e) => {
+                setContactId(e.target.value);
+                setRefusal(null);
+              }}
+            >
+              <option value="">{accountId ? "Pick the caller" : "Pick an account first"}</option>
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.firstName} {c.lastName}
+                </option>
+              ))}
+              {accountId ? <option value={UNLISTED}>Someone not on the list of contacts</option> : null}
+            </Select>
+          </Field>
+          {unlisted ? (
+            <>
+              <Field label="Caller's name" required>
+                <Input value={form.name} onChange={set("name")} autoComplete="off" />
+              </Field>
+              <div className="grid grid-cols-2 gap-2">
+                <Field label="Caller's phone" optionalLabel="(optional)">
+                  <Input value={form.phone} onChange={set("phone")} autoComplete="off" />
+                </Field>
+                <Field label="Caller's email" optionalLabel="(optional)">
+                  <Input type="email" value={form.email} onChange={set("email")} autoComplete="off" />
+                </Field>
+              </div>
+            </>
+          ) : null}
+          <Field label="Inquiry type">
+            <Select
+              value={inquiryType}
+              onChange={(e) => {
+                setInquiryType(e.target.value as CallerInquiry);
+                setRefusal(null);
+              }}
+            >
+              {Object.entries(inquiryLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Subject" required>
+            <Input value={form.subject} onChange={set("subject")} />
+          </Field>
+          <Field label="What the caller reports" required>
+            <Textarea rows={3} value={form.description} onChange={set("description")} />
+          </Field>
+          {unlisted && inquiryType === "incident" ? (
+            <Checkbox
+              label="Support confirmed this incident: open it now and obtain the authorization afterwards"
+              help="The ticket is flagged authorization pending and waits here until the account confirms the caller."
+              checked={confirmed}
+              onChange={(e) => {
+                setConfirmed(e.target.checked);
+                setRefusal(null);
+              }}
+            />
+          ) : null}
+          {refusal ? (
+            <Alert tone="danger" role="alert" title="Not opened">
+              {refusal}
+              {unlisted && inquiryType === "incident" && !confirmed
+                ? " If support confirmed the incident, tick “Support confirmed this incident” and open it again."
+                : ""}
+            </Alert>
+          ) : null}
+          <Button type="submit" size="sm" loading={busy} disabled={!ready}>
+            <PhoneIncoming className="size-4" aria-hidden="true" /> Open ticket
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
   );
 }
 
