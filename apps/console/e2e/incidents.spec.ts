@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { authFile, expectAccessible, open, openFreshTicket, shot } from "./support";
+import { apiMutation, authFile, expectAccessible, open, openFreshTicket, shot } from "./support";
 
 test.describe("journey 5: major incidents", () => {
   test.use({ storageState: authFile("specialist") });
@@ -49,5 +49,63 @@ test.describe("journey 5: major incidents", () => {
     await page.goto(`/console/tickets/${ticket.id}`);
     await page.getByRole("tab", { name: "History" }).click();
     await expect(page.getByTestId("history")).toContainText(/incident/i);
+  });
+
+  test("a ticket is linked from its own workspace; the link shows on both sides and the earlier status post is its first response (R-MI-2)", async ({
+    page,
+  }) => {
+    await open(page, "/incidents", "specialist");
+    const title = `SMS gateway degraded ${Date.now()}`;
+    const incident = await apiMutation<{ id: string }>(page, "incident.declare", {
+      title,
+      description: "Outgoing SMS are delayed.",
+      services: ["SMS"],
+      dataCenters: ["FRA1"],
+    });
+    await apiMutation(page, "incident.post", {
+      incidentId: incident.id,
+      status: "investigating",
+      body: "We are looking into delayed SMS.",
+    });
+    const ticket = await openFreshTicket(page, `SMS not delivered ${Date.now()}`);
+
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await expect(page.getByTestId("ticket-subject")).toContainText("SMS not delivered");
+    await expect(page.getByTestId("major-incident")).toHaveCount(0);
+    await page.getByRole("tab", { name: "SLA" }).click();
+    const sla = page.getByTestId("sla-panel");
+    await expect(sla.locator("[data-deadline='First response']")).toBeVisible();
+    await expect(sla).not.toContainText(/met \S/);
+
+    await page.getByTestId("ticket-actions").getByRole("button", { name: "Link incident" }).click();
+    const dialog = page.getByRole("dialog", { name: "Link to a major incident" });
+    await dialog.getByLabel("Major incident").selectOption({ label: title });
+    await shot(page, "ticket-link-incident");
+    await expectAccessible(page, "link to a major incident dialog");
+    await dialog.getByRole("button", { name: "Link", exact: true }).click();
+    await expect(page.getByText("Linked to the major incident.")).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+
+    // the ticket's side: the incident by name, and the status post already counts as first response
+    await expect(page.getByTestId("major-incident")).toContainText(title);
+    await expect(sla.locator("[data-deadline='First response']")).toHaveCount(0);
+    await expect(sla).toContainText(/met \S/);
+    await page.getByRole("tab", { name: "History" }).click();
+    await expect(page.getByTestId("history")).toContainText("linked a major incident");
+
+    // the incident's side: the ticket is listed with its first response
+    await page.getByTestId("major-incident").click();
+    await expect(page).toHaveURL(new RegExp(`/console/incidents/${incident.id}$`));
+    const linked = page.getByTestId("incident-detail").getByRole("list", { name: "Linked tickets" });
+    const row = linked.locator(`[data-ticket="${ticket.number}"]`);
+    await expect(row).toContainText("SMS not delivered");
+    await expect(row).toContainText("first response");
+    await expect(row).not.toContainText("no first response yet");
+    await shot(page, "incident-linked-tickets");
+    await row.getByRole("link", { name: ticket.number }).click();
+    await expect(page).toHaveURL(new RegExp(`/console/tickets/${ticket.id}$`));
+
+    // leave no active incident behind for the other journeys
+    await apiMutation(page, "incident.post", { incidentId: incident.id, status: "resolved", body: "Fixed." });
   });
 });

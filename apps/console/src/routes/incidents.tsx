@@ -20,6 +20,7 @@ import {
   RelativeTime,
   SanitizedMarkdown,
   Select,
+  StatusBadge,
   Textarea,
   toast,
 } from "@helpdesk/ui";
@@ -242,6 +243,7 @@ function IncidentDetail({ incident }: { incident: Incident }) {
       });
       toast.success(`${t.number} linked.`);
       setTicketNumber("");
+      refresh();
     } catch (err) {
       toast.error(errorMessage(err));
     } finally {
@@ -317,6 +319,33 @@ function IncidentDetail({ incident }: { incident: Incident }) {
             </div>
           </form>
         )}
+        <section aria-labelledby={`linked-${incident.id}`} className="flex flex-col gap-1">
+          <h3 id={`linked-${incident.id}`} className="text-sm font-semibold">
+            Linked tickets ({incident.linkedTickets.length})
+          </h3>
+          {incident.linkedTickets.length === 0 ? (
+            <p className="text-sm text-muted-foreground">
+              No ticket is linked yet. Link the tickets this incident causes, here or from a ticket.
+            </p>
+          ) : (
+            <ul className="flex flex-col gap-1 text-sm" aria-label="Linked tickets">
+              {incident.linkedTickets.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center gap-2" data-ticket={t.number}>
+                  <Link to={`/tickets/${t.id}`} className="font-mono text-xs">
+                    {t.number}
+                  </Link>
+                  <span className="truncate">{t.subject}</span>
+                  <StatusBadge status={t.status} className="py-0" />
+                  <span className="ml-auto text-xs text-muted-foreground">
+                    {t.firstResponseAt
+                      ? `first response ${formatDateTime(t.firstResponseAt)}`
+                      : "no first response yet"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
         {resolved ? null : (
           <form
             className="flex items-end gap-2"

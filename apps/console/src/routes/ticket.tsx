@@ -55,6 +55,10 @@ export default function TicketPage() {
 
   const t = query.data;
   const policy = t ? policies.get(t.policyId) : undefined;
+  // active incidents carry their title; a resolved one is still linked, shown without it
+  const incidentTitle = t?.majorIncidentId
+    ? incidents.find((i) => i.id === t.majorIncidentId)?.title
+    : undefined;
   const calendar = useMemo(() => {
     if (!t) return null;
     const sl = serviceLevelFor(policy, t);
@@ -146,9 +150,17 @@ export default function TicketPage() {
             </Badge>
           ) : null}
           {t.majorIncidentId ? (
-            <Badge tone="red">
-              <Siren className="size-3" aria-hidden="true" /> major incident
-            </Badge>
+            <Link
+              to={`/incidents/${t.majorIncidentId}`}
+              className="no-underline"
+              data-testid="major-incident"
+              title="Open the major incident this ticket is linked to"
+            >
+              <Badge tone="red">
+                <Siren className="size-3" aria-hidden="true" /> major incident
+                {incidentTitle ? `: ${incidentTitle}` : ""}
+              </Badge>
+            </Link>
           ) : null}
           {others.length ? (
             <Badge

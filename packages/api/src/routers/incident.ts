@@ -14,7 +14,7 @@ import {
   tickets,
 } from "@helpdesk/db/schema";
 import { DomainError } from "@helpdesk/domain";
-import { and, asc, desc, eq, gt, inArray, isNull, notInArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { loadTicket, transition } from "../services/tickets";
 import { publicProcedure, router, staffProcedure, staffRole } from "../trpc";
@@ -22,6 +22,8 @@ import { email, epochMs, textId } from "./inputs";
 
 const declarer = staffRole("supportSpecialist", "serviceEngineer", "serviceManager", "administrator");
 const incidentStatus = z.enum(["investigating", "identified", "monitoring", "resolved"]);
+/** Linked tickets listed per incident in the console (R-MI-2); the rest are found in the queue. */
+const LINKED_TICKETS_SHOWN = 200;
 const labels = z.array(z.string().trim().min(1).max(100)).max(50).default([]);
 
 function incidentDto(
@@ -68,24 +70,53 @@ export const incidentRouter = router({
         .where(input.includeResolved ? undefined : notInArray(majorIncidents.status, ["resolved"]))
         .orderBy(desc(majorIncidents.startedAt))
         .limit(200);
-      const ups = rows.length
-        ? await ctx.db
-            .select()
-            .from(incidentUpdates)
-            .where(
-              inArray(
-                incidentUpdates.majorIncidentId,
-                rows.map((r) => r.id),
-              ),
-            )
-            .orderBy(asc(incidentUpdates.postedAt))
-        : [];
-      return rows.map((r) =>
-        incidentDto(
+      const ids = rows.map((r) => r.id);
+      // the first linked tickets of each incident, numbered per incident (rn) in the order they were opened
+      const linkedSq = ctx.db
+        .select({
+          id: tickets.id,
+          number: tickets.number,
+          subject: tickets.subject,
+          status: tickets.status,
+          firstResponseAt: tickets.firstResponseAt,
+          majorIncidentId: tickets.majorIncidentId,
+          rn: sql<number>`row_number() over (partition by ${tickets.majorIncidentId} order by ${tickets.createdAt})`.as(
+            "rn",
+          ),
+        })
+        .from(tickets)
+        .where(inArray(tickets.majorIncidentId, ids))
+        .as("linked");
+      const [ups, linked] = rows.length
+        ? await Promise.all([
+            ctx.db
+              .select()
+              .from(incidentUpdates)
+              .where(inArray(incidentUpdates.majorIncidentId, ids))
+              .orderBy(asc(incidentUpdates.postedAt)),
+            // the tickets linked to each incident (staff only: the public status page never lists them)
+            ctx.db
+              .select()
+              .from(linkedSq)
+              .where(lte(linkedSq.rn, LINKED_TICKETS_SHOWN))
+              .orderBy(asc(linkedSq.rn)),
+          ])
+        : [[], []];
+      return rows.map((r) => ({
+        ...incidentDto(
           r,
           ups.filter((u) => u.majorIncidentId === r.id),
         ),
-      );
+        linkedTickets: linked
+          .filter((t) => t.majorIncidentId === r.id)
+          .map((t) => ({
+            id: t.id,
+            number: t.number,
+            subject: t.subject,
+            status: t.status,
+            firstResponseAt: t.firstResponseAt?.getTime() ?? null,
+          })),
+      }));
     }),
 
   declare: declarer

@@ -194,6 +194,10 @@ describe("incident and status page", () => {
       incidentId: mi.id,
     });
     expect(t.firstResponseAt).toBeNull();
+    // staff see the link from the incident's side; the public status page never lists tickets
+    const listed = (await staff.incident.list({ includeResolved: false })).find((i) => i.id === mi.id);
+    expect(listed?.linkedTickets.map((l) => l.number)).toEqual([t.number]);
+    expect(JSON.stringify(await api.as(null).incident.status())).not.toContain(t.number);
     api.advance(10 * 60_000);
     const r = await staff.incident.post({
       incidentId: mi.id,
