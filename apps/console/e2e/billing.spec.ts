@@ -73,4 +73,58 @@ test.describe("journey 7: billing", () => {
     await expect(page.getByText(/Try another period or account/)).toBeVisible();
     await expectAccessible(page, "billing invoice lines");
   });
+
+  test("a dispute is rejected with a reason the customer reads; disputed again, it is answered with a corrected invoice line (R-CHG-5)", async ({
+    page,
+    baseURL,
+  }) => {
+    const anna = await customerApi(baseURL!, "anna.becker@acme-messaging.example");
+    type Line = { id: string; amount: number; explanation: string };
+    type Complaint = { reason: string; status: string; answer: string | null };
+    const lines = await call<Line[]>(anna, "billing.lines", {}, "query");
+    const line = lines.at(-1)!;
+    const first = `Already paid with the October invoice ${Date.now()}`;
+    await call(anna, "billing.dispute", { lineId: line.id, reason: first });
+
+    await open(page, "/billing", "billing");
+    await page.getByRole("tab", { name: "Disputes" }).click();
+    await page.getByRole("row").filter({ hasText: first }).getByRole("button", { name: "Answer…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Answer the dispute" });
+    await dialog.getByLabel(/A reasoned rejection/).check();
+    await expect(dialog.getByLabel(/Credit amount|Corrected amount/)).toHaveCount(0);
+    const reject = dialog.getByRole("button", { name: "Reject", exact: true });
+    await expect(reject).toBeDisabled();
+    const because = "The October payment settled a different invoice; this charge is still open.";
+    await dialog.getByLabel("Reason the customer will read").fill(because);
+    await expectAccessible(page, "billing reject dialog");
+    await reject.click();
+    await expect(page.getByText("Dispute rejected; the customer sees your reason.")).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: first })).toHaveCount(0);
+    let mine = await call<Complaint[]>(anna, "billing.myComplaints", {}, "query");
+    expect(mine.find((c) => c.reason === first)).toMatchObject({ status: "rejected", answer: because });
+
+    // the customer disputes it again; billing corrects the line instead
+    const second = `The report took ten minutes, not an hour ${Date.now()}`;
+    await call(anna, "billing.dispute", { lineId: line.id, reason: second });
+    await page.reload();
+    await page.getByRole("tab", { name: "Disputes" }).click();
+    await page.getByRole("row").filter({ hasText: second }).getByRole("button", { name: "Answer…" }).click();
+    await dialog.getByLabel(/A corrected invoice line/).check();
+    await dialog.getByLabel(/Corrected amount/).fill("5");
+    const corrected = `Billed for ten minutes ${Date.now()}`;
+    await dialog.getByLabel("Reason the customer will read").fill(corrected);
+    await shot(page, "billing-corrected-invoice");
+    await dialog.getByRole("button", { name: "Issue corrected invoice" }).click();
+    await expect(page.getByText("Answered; the customer is told.")).toBeVisible();
+    mine = await call<Complaint[]>(anna, "billing.myComplaints", {}, "query");
+    expect(mine.find((c) => c.reason === second)).toMatchObject({
+      status: "correctedInvoice",
+      answer: corrected,
+    });
+    const after = await call<Line[]>(anna, "billing.lines", {}, "query");
+    const replacement = after.find((l) => l.explanation.includes(`(corrected: ${corrected})`));
+    expect(replacement, "the corrected line is billed").toBeTruthy();
+    expect(Number(replacement!.amount)).toBe(5);
+    await anna.dispose();
+  });
 });
