@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { authFile, expectAccessible, open, openFreshTicket, shot } from "./support";
+import { apiMutation, authFile, expectAccessible, open, openFreshTicket, shot } from "./support";
 
 test.describe("journeys 1–2: sign in and the queue", () => {
   test.use({ storageState: authFile("specialist") });
@@ -93,6 +93,43 @@ test.describe("journeys 1–2: sign in and the queue", () => {
       .poll(async () => (await numbers()).every((n) => n.startsWith("TFG ")) && (await rows.count()) > 0)
       .toBe(true);
     await allRowsSay("Lone Star Clinics");
+  });
+
+  test("the escalated and waiting filters list exactly those tickets (R-ESC-1, R-LC-2)", async ({ page }) => {
+    await open(page, "/", "specialist");
+    const stamp = Date.now();
+    const plain = await openFreshTicket(page, `Filter plain ${stamp}`);
+    const up = await openFreshTicket(page, `Filter escalated ${stamp}`);
+    await apiMutation(page, "staffTicket.escalate", {
+      id: up.id,
+      expectedVersion: up.version,
+      note: "Carrier problem; needs the functional lead.",
+    });
+    const asked = await openFreshTicket(page, `Filter waiting ${stamp}`);
+    await apiMutation(page, "staffTicket.requestInformation", {
+      id: asked.id,
+      expectedVersion: asked.version,
+      body: "Which numbers fail? Please send two examples.",
+    });
+    const rowOf = (n: string) => page.locator(`tbody tr[data-ticket="${n}"]`);
+    await page.getByPlaceholder(/Search subject or number/).fill(String(stamp));
+    await expect(rowOf(plain.number)).toBeVisible({ timeout: 20_000 });
+    await expect(rowOf(up.number)).toBeVisible();
+    await expect(rowOf(asked.number)).toBeVisible();
+
+    await page.getByRole("button", { name: "Escalated" }).click();
+    await expect(page.getByRole("button", { name: "Escalated" })).toHaveAttribute("aria-pressed", "true");
+    await expect(rowOf(up.number)).toBeVisible();
+    await expect(rowOf(plain.number)).toHaveCount(0);
+    await expect(rowOf(asked.number)).toHaveCount(0);
+    await shot(page, "queue-escalated");
+
+    await page.getByRole("button", { name: "Escalated" }).click();
+    await page.getByRole("button", { name: "Waiting" }).click();
+    await expect(rowOf(asked.number)).toBeVisible();
+    await expect(rowOf(asked.number)).toContainText("Waiting for customer");
+    await expect(rowOf(plain.number)).toHaveCount(0);
+    await expect(rowOf(up.number)).toHaveCount(0);
   });
 
   test("Ctrl-K opens the command palette and jumps to a page", async ({ page }) => {
