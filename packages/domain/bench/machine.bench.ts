@@ -1,6 +1,7 @@
 /**
  * Ticket machine throughput: what the API does per request — restore a persisted snapshot
- * (`machine.resolveState`), apply one event with the pure step, and take the persisted snapshot again.
+ * (`restoreTicketSnapshot`: xstate's `machine.resolveState`, its state-value resolution cached per
+ * machine), apply one event with the pure step, and take the persisted snapshot again.
  * Four cases: a staff note (no clocks touched), a customer reply that reopens a waiting ticket (the
  * resolution clock resumes, the escalation ladder reschedules: calendar arithmetic), a sweep that
  * records a breach, and the whole facade (`applyTicketEvent`: zod validation, guards, view).
@@ -15,6 +16,7 @@ import {
   applyTicketEvent,
   openTicket,
   persistTicketSnapshot,
+  restoreTicketSnapshot,
   type TicketEvent,
   type TicketSnapshot,
 } from "../src/ticket";
@@ -73,7 +75,7 @@ export async function benchMachine(): Promise<Array<{ name: string; medianNs: nu
   let sink = 0;
 
   const restoreApplyPersist = (e: TicketEvent) => () => {
-    const restored = machine.resolveState({ value: waiting.value, context: waiting.context });
+    const restored = restoreTicketSnapshot(machine, waiting);
     const [next] = step(machine, restored, e);
     sink += persistTicketSnapshot(machine, next).context.ticket.version;
   };

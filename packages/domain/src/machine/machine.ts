@@ -438,6 +438,51 @@ export function initialStep(
   return [first, actions];
 }
 
+type TicketState = SnapshotFrom<TicketMachine>;
+const resolved = new WeakMap<TicketMachine, Map<string, TicketState>>();
+
+/**
+ * `machine.resolveState({ value, context })` for a persisted snapshot, with the state-node resolution
+ * cached per machine and state value. resolveState walks the machine's state nodes five times to turn
+ * a state value into its active nodes — a fifth of a restore-apply-persist — although a ticket machine
+ * has only a handful of reachable values and the result does not depend on the context. The cached
+ * snapshot (resolved once, frozen) is copied with the ticket's context, as xstate itself copies a
+ * snapshot on every assignment. Values of another shape are resolved (and refused) by xstate uncached.
+ */
+export function restoreState(
+  machine: TicketMachine,
+  persisted: { value: unknown; context: MachineContext },
+): TicketState {
+  const v = persisted.value as Partial<Record<string, unknown>> | null;
+  const key =
+    v !== null &&
+    typeof v === "object" &&
+    typeof v.lifecycle === "string" &&
+    typeof v.resolutionClock === "string" &&
+    typeof v.escalation === "string" &&
+    Object.keys(v).length === 3
+      ? `${v.lifecycle} ${v.resolutionClock} ${v.escalation}`
+      : null;
+  if (key === null) return machine.resolveState({ value: v as never, context: persisted.context });
+  let byValue = resolved.get(machine);
+  if (!byValue) {
+    byValue = new Map();
+    resolved.set(machine, byValue);
+  }
+  let template = byValue.get(key);
+  if (!template) {
+    template = machine.resolveState({ value: v as never, context: INERT_CONTEXT });
+    Object.freeze(template.value);
+    Object.freeze(template.children);
+    Object.freeze(template.historyValue);
+    Object.freeze(template._nodes);
+    Object.freeze(template);
+    byValue.set(key, template);
+  }
+  return { ...template, context: persisted.context };
+}
+const INERT_CONTEXT: MachineContext = Object.freeze({ ticket: INERT });
+
 type Scope = Parameters<TicketMachine["transition"]>[2];
 const scopes = new WeakMap<TicketMachine, Scope>();
 function scopeFor(machine: TicketMachine): Scope {

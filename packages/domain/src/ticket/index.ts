@@ -8,7 +8,14 @@ import { type ChargeDecision, chargeDecision } from "../charging";
 import { checkChannel, classify, missingInformation, resolvePriority } from "../classification";
 import { DomainError, describeIssues, err, issuesFromZod, ok, type Result } from "../errors";
 import { type Breach, emptyDeadlines, type HistoryEntry, type TicketContext } from "../machine/context";
-import { initialStep, type MachineEvent, machineFor, step, type TicketMachine } from "../machine/machine";
+import {
+  initialStep,
+  type MachineEvent,
+  machineFor,
+  restoreState,
+  step,
+  type TicketMachine,
+} from "../machine/machine";
 import { priorityRank, serviceLevelOf } from "../machine/policy-lookup";
 import { refusal } from "../machine/rules";
 import type { Channel, InquiryType, Policy, RequiredFieldId } from "../policy/schema";
@@ -20,7 +27,7 @@ export type { Breach, HistoryEntry, TicketContext } from "../machine/context";
 export * from "./events";
 export * from "./types";
 
-/** The persisted XState snapshot: plain JSON, stored as is (jsonb) and restored with `machine.resolveState`. */
+/** The persisted XState snapshot: plain JSON, stored as is (jsonb) and restored with `restoreTicketSnapshot`. */
 export interface TicketSnapshot {
   status: "active" | "done" | "error" | "stopped";
   value: {
@@ -239,7 +246,7 @@ export function applyTicketEvent(
   const machine = machineFor(policy);
   let state: ReturnType<TicketMachine["resolveState"]>;
   try {
-    state = restore(machine, snapshot);
+    state = restoreTicketSnapshot(machine, snapshot);
   } catch (x) {
     return err(
       invalidInput(undefined, [{ path: ["snapshot"], message: `not a ticket snapshot: ${String(x)}` }]),
@@ -290,7 +297,7 @@ export function allowedEvents(
   at?: number,
 ): TicketEventType[] {
   const machine = machineFor(policy);
-  const state = restore(machine, snapshot);
+  const state = restoreTicketSnapshot(machine, snapshot);
   const c = state.context.ticket;
   const when = Math.max(at ?? c.lastEventAt, c.lastEventAt);
   return ticketEventTypes.filter((type) =>
@@ -335,10 +342,18 @@ function chargeOf(policy: Policy, c: TicketContext): ChargeDecision | null {
   return r.ok ? r.value : null;
 }
 
-function restore(machine: TicketMachine, s: TicketSnapshot) {
+/**
+ * The machine state of a persisted snapshot: `machine.resolveState({ value, context })`, with the
+ * resolution of the state value cached per machine (`restoreState`). Throws on a snapshot that is not
+ * one of this machine's.
+ */
+export function restoreTicketSnapshot(
+  machine: TicketMachine,
+  s: TicketSnapshot,
+): ReturnType<TicketMachine["resolveState"]> {
   if (!s || typeof s !== "object" || !s.context?.ticket || !s.value)
     throw new Error("missing value or context");
-  return machine.resolveState({ value: s.value, context: s.context });
+  return restoreState(machine, s);
 }
 
 /**
