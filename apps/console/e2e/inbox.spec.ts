@@ -71,13 +71,13 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     await open(page, "/inbox", "specialist");
     const stamp = Date.now();
     const subject = `Clinic fax line dead ${stamp}`;
-    const form = page.getByRole("form", { name: "Open a ticket for a caller" });
+    const form = page.getByRole("form", { name: "Open a ticket for a request" });
     await form.getByLabel("Account").selectOption({ label: "Lone Star Clinics" });
-    await form.getByLabel("Who is calling").selectOption({ label: "Someone not on the list of contacts" });
-    await form.getByLabel("Caller's name").fill("Carl Caller");
-    await form.getByLabel("Caller's phone").fill(`+1 512 555 ${String(stamp).slice(-4)}`);
+    await form.getByLabel("Who it is from").selectOption({ label: "Someone not on the list of contacts" });
+    await form.getByLabel("Their name").fill("Carl Caller");
+    await form.getByLabel("Their phone").fill(`+1 512 555 ${String(stamp).slice(-4)}`);
     await form.getByLabel("Subject").fill(subject);
-    await form.getByLabel("What the caller reports").fill("No fax leaves the Austin clinic since 08:00.");
+    await form.getByLabel("What they report").fill("No fax leaves the Austin clinic since 08:00.");
 
     // not an authorized contact: refused with the reason and what to do; the form keeps the text
     await form.getByRole("button", { name: "Open ticket" }).click();
@@ -101,6 +101,7 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     await expect(item).toContainText("authorization pending");
     await expect(item).toContainText("not an authorized contact");
     await expect(item.getByTestId("inbox-account")).toContainText("Lone Star Clinics");
+    await item.scrollIntoViewIfNeeded();
     await shot(page, "inbox-authorization-pending");
     await expectAccessible(page, "inbox with a ticket waiting for authorization");
 
@@ -131,6 +132,17 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     );
     expect(after.authorizationPending).toBe(false);
     expect(after.status).not.toBe("rejected");
+
+    // an authorized contact's call opens at once and never waits here
+    const direct = `Clinic printer fax ${Date.now()}`;
+    await form.getByLabel("Account").selectOption({ label: "Lone Star Clinics" });
+    await form.getByLabel("Who it is from").selectOption({ label: "Maria Lopez" });
+    await expect(form.getByLabel(/Support confirmed this incident/)).toHaveCount(0);
+    await form.getByLabel("Subject").fill(direct);
+    await form.getByLabel("What they report").fill("The fax in room 3 rejects every incoming call.");
+    await form.getByRole("button", { name: "Open ticket" }).click();
+    await expect(page.getByText(/^[A-Z]+ \d{7} opened\.$/)).toBeVisible();
+    await expect(page.locator("[data-ticket]").filter({ hasText: direct })).toHaveCount(0);
   });
 
   test("a ticket waiting for authorization that the account does not confirm is rejected from the inbox (R-ACT-3)", async ({

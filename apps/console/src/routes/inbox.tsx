@@ -65,7 +65,7 @@ export default function InboxPage() {
           }
         </QueryBoundary>
         <div className="flex flex-col gap-4">
-          <OpenForCaller />
+          <OpenForRequest />
           <LogVoicemail />
           <TemporaryAccess />
         </div>
@@ -285,19 +285,21 @@ const inquiryLabels = {
   serviceRequest: "Service request",
   standardChange: "Standard change",
 } as const;
-type CallerInquiry = keyof typeof inquiryLabels;
+type RequestInquiry = keyof typeof inquiryLabels;
 
 /**
- * A caller on the phone: an authorized contact gets a ticket at once. Anyone else is refused with the
- * reason (R-ACT-3) — unless support confirmed the incident they report: then the ticket opens now,
- * flagged authorization pending, and waits in this inbox until the account confirms the person.
+ * A call or a mail support takes in: from an authorized contact it becomes a ticket at once. Anyone
+ * else is refused with the reason (R-ACT-3) — unless support confirmed the incident they report: then
+ * the ticket opens now, flagged authorization pending, and waits in this inbox until the account
+ * confirms the person.
  */
-function OpenForCaller() {
+function OpenForRequest() {
   const accounts = useAccounts();
   const empty = { name: "", phone: "", email: "", subject: "", description: "" };
   const [accountId, setAccountId] = useState("");
   const [contactId, setContactId] = useState("");
-  const [inquiryType, setInquiryType] = useState<CallerInquiry>("incident");
+  const [inquiryType, setInquiryType] = useState<RequestInquiry>("incident");
+  const [channel, setChannel] = useState<"phone" | "email">("phone");
   const [confirmed, setConfirmed] = useState(false);
   const [form, setForm] = useState(empty);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -317,19 +319,19 @@ function OpenForCaller() {
     form.subject.trim() &&
     form.description.trim() &&
     (!unlisted || form.name.trim());
-  const caller = [form.name.trim(), form.phone.trim(), form.email.trim()].filter(Boolean).join(", ");
+  const who = [form.name.trim(), form.phone.trim(), form.email.trim()].filter(Boolean).join(", ");
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h2">Open a ticket for a caller</CardTitle>
+        <CardTitle as="h2">Open a ticket for a request</CardTitle>
         <CardDescription>
-          Only authorized contacts may open tickets. For an incident support confirmed, you may open it for
-          anyone and obtain the authorization afterwards (R-ACT-3).
+          A call or a mail: only authorized contacts may open tickets. For an incident support confirmed, you
+          may open it for anyone and obtain the authorization afterwards (R-ACT-3).
         </CardDescription>
       </CardHeader>
       <CardContent>
         <form
-          aria-label="Open a ticket for a caller"
+          aria-label="Open a ticket for a request"
           className="flex flex-col gap-3"
           onSubmit={async (e) => {
             e.preventDefault();
@@ -339,13 +341,13 @@ function OpenForCaller() {
               const t = await trpcClient.staffTicket.openFor.mutate({
                 accountId,
                 contactId: unlisted ? null : contactId,
-                channel: "phone",
+                channel,
                 inquiryType,
                 subject: form.subject,
                 description: unlisted
-                  ? `${form.description.trim()}\n\nCalled in by ${caller}, who is not an authorized contact (yet).`
+                  ? `${form.description.trim()}\n\n${channel === "phone" ? "Called in" : "Sent"} by ${who}, who is not an authorized contact (yet).`
                   : form.description,
-                information: unlisted ? { contactPhone: caller } : undefined,
+                information: unlisted ? { contactPhone: who } : undefined,
                 authorizationPending: unlisted && inquiryType === "incident" && confirmed ? true : undefined,
               });
               toast.success(
@@ -382,7 +384,7 @@ function OpenForCaller() {
               ))}
             </Select>
           </Field>
-          <Field label="Who is calling" required>
+          <Field label="Who it is from" required>
             <Select
               value={contactId}
               disabled={!accountId}
@@ -391,7 +393,7 @@ function OpenForCaller() {
                 setRefusal(null);
               }}
             >
-              <option value="">{accountId ? "Pick the caller" : "Pick an account first"}</option>
+              <option value="">{accountId ? "Pick the person" : "Pick an account first"}</option>
               {contacts.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.firstName} {c.lastName}
@@ -402,24 +404,36 @@ function OpenForCaller() {
           </Field>
           {unlisted ? (
             <>
-              <Field label="Caller's name" required>
+              <Field label="Their name" required>
                 <Input value={form.name} onChange={set("name")} autoComplete="off" />
               </Field>
               <div className="grid grid-cols-2 gap-2">
-                <Field label="Caller's phone" optionalLabel="(optional)">
+                <Field label="Their phone" optionalLabel="(optional)">
                   <Input value={form.phone} onChange={set("phone")} autoComplete="off" />
                 </Field>
-                <Field label="Caller's email" optionalLabel="(optional)">
+                <Field label="Their email" optionalLabel="(optional)">
                   <Input type="email" value={form.email} onChange={set("email")} autoComplete="off" />
                 </Field>
               </div>
             </>
           ) : null}
+          <Field label="Came in by" help="Each policy says which channels it takes (R-TKT-5).">
+            <Select
+              value={channel}
+              onChange={(e) => {
+                setChannel(e.target.value as "phone" | "email");
+                setRefusal(null);
+              }}
+            >
+              <option value="phone">Phone call</option>
+              <option value="email">Email</option>
+            </Select>
+          </Field>
           <Field label="Inquiry type">
             <Select
               value={inquiryType}
               onChange={(e) => {
-                setInquiryType(e.target.value as CallerInquiry);
+                setInquiryType(e.target.value as RequestInquiry);
                 setRefusal(null);
               }}
             >
@@ -433,13 +447,13 @@ function OpenForCaller() {
           <Field label="Subject" required>
             <Input value={form.subject} onChange={set("subject")} />
           </Field>
-          <Field label="What the caller reports" required>
+          <Field label="What they report" required>
             <Textarea rows={3} value={form.description} onChange={set("description")} />
           </Field>
           {unlisted && inquiryType === "incident" ? (
             <Checkbox
               label="Support confirmed this incident: open it now and obtain the authorization afterwards"
-              help="The ticket is flagged authorization pending and waits here until the account confirms the caller."
+              help="The ticket is flagged authorization pending and waits here until the account confirms the person."
               checked={confirmed}
               onChange={(e) => {
                 setConfirmed(e.target.checked);
