@@ -139,6 +139,8 @@ describe("fax-reseller", () => {
       .from(outbox)
       .where(eq(sql`${outbox.payload}->>'ticketId'`, t.id));
     expect(pages.filter((p) => p.kind === "page")).toHaveLength(1);
+    // its clocks now count on the after-hours calendar, and the summary says so (the apps count down on it)
+    expect(t.calendarId).toBe("always");
 
     const byMail = await api.as(api.a.specialist).staffTicket.openFor({
       accountId: api.seed.accounts.fax,
@@ -157,6 +159,9 @@ describe("fax-reseller", () => {
       .from(outbox)
       .where(eq(sql`${outbox.payload}->>'ticketId'`, byMail.id));
     expect(none.filter((p) => p.kind === "page")).toHaveLength(0);
+    expect(byMail.calendarId).toBe("central-business");
+    const queued = await api.as(api.a.specialist).staffTicket.queue({ search: t.number, limit: 5 });
+    expect(queued.items.find((q) => q.id === t.id)?.calendarId).toBe("always");
     // it waits for the next service-time start: 08:00 Chicago = 14:00 UTC
     expect(byMail.deadlines.firstResponse).toBeGreaterThan(Date.parse("2026-03-02T14:00:00Z"));
   });

@@ -62,7 +62,8 @@ export default function TicketPage() {
   const calendar = useMemo(() => {
     if (!t) return null;
     const sl = serviceLevelFor(policy, t);
-    return calendarLookup(t.policyId, sl?.calendarId ?? null, sl?.id);
+    // the ticket's own calendar: a paged 24x7 Urgent ticket counts on the after-hours one (R-SLA-5)
+    return calendarLookup(t.policyId, t.calendarId ?? sl?.calendarId ?? null, sl?.id);
   }, [t, policy, calendarLookup]);
 
   if (query.isPending)

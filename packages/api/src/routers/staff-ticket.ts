@@ -115,14 +115,16 @@ const QueueInput = z.object({
 });
 
 /**
- * The queue's columns: all of the row but the snapshot, of which the summary reads only the breaches — so
- * a page does not carry (and parse) every ticket's whole machine state.
+ * The queue's columns: all of the row but the snapshot, of which the summary reads only the breaches and
+ * the calendar the clocks count on — so a page does not carry (and parse) every ticket's whole machine
+ * state.
  */
 const { snapshot: _snapshot, ...rowColumns } = getTableColumns(tickets);
 const queueColumns = {
   ...rowColumns,
   snapshot: sql<Record<string, unknown>>`jsonb_build_object('context', jsonb_build_object('ticket',
-    jsonb_build_object('breaches', ${tickets.snapshot} -> 'context' -> 'ticket' -> 'breaches')))`.mapWith(
+    jsonb_build_object('breaches', ${tickets.snapshot} -> 'context' -> 'ticket' -> 'breaches',
+      'calendarId', ${tickets.snapshot} -> 'context' -> 'ticket' -> 'calendarId')))`.mapWith(
     tickets.snapshot,
   ),
 };

@@ -18,6 +18,15 @@ function breachedClocksOf(row: TicketRow): string[] {
   return Array.isArray(breaches) ? breaches.map((b) => b.clock) : [];
 }
 
+/**
+ * The calendar the ticket's clocks count on now: the service level's, or its after-hours one once an
+ * Urgent 24x7 ticket paged on call (R-SLA-5) — so the apps count down in the same service time.
+ */
+function calendarIdOf(row: TicketRow): string | null {
+  const id = (row.snapshot as unknown as TicketSnapshot).context?.ticket?.calendarId;
+  return typeof id === "string" ? id : null;
+}
+
 export function ticketSummary(row: TicketRow, policy: Policy | undefined) {
   return {
     id: row.id,
@@ -43,6 +52,7 @@ export function ticketSummary(row: TicketRow, policy: Policy | undefined) {
     /** which clocks breached: a breached deadline is cleared, so the queue says which one it was */
     breachedClocks: breachedClocksOf(row),
     paused: row.paused,
+    calendarId: calendarIdOf(row),
     authorizationPending: row.authorizationPending,
     createdAt: row.createdAt.getTime(),
     updatedAt: row.updatedAt.getTime(),
