@@ -1,9 +1,14 @@
 import { expect, test } from "@playwright/test";
 import {
+  apiMutation,
+  apiQuery,
   authFile,
+  call,
+  customerApi,
   expectAccessible,
   moveServerClock,
   newAgent,
+  type OpenedTicket,
   open,
   openFreshTicket,
   openUrgent24x7Ticket,
@@ -146,6 +151,160 @@ test.describe("journey 3: the ticket workspace", () => {
       await page.locator("body").press("Enter");
       await expect(page.getByTestId("breaches")).toContainText("First response due");
       await shot(page, "deadline-breached");
+    } finally {
+      await moveServerClock(0);
+    }
+  });
+
+  test("the account panel shows contract, 24x7, language, time zone, authorized contacts and partner (R-ACT-1, R-ACT-3, R-ACT-6)", async ({
+    page,
+  }) => {
+    await open(page, "/", "specialist");
+    const alpha = await apiMutation<OpenedTicket>(page, "staffTicket.openFor", {
+      accountId: "acc-client-alpha",
+      contactId: "c-alphaAdmin",
+      // the mail-filter vendor's policy takes no phone tickets
+      channel: "email",
+      inquiryType: "incident",
+      subject: `Mail held ${Date.now()}`,
+      description: "Inbound mail to sales@ is held in quarantine since 09:00.",
+    });
+    await page.goto(`/console/tickets/${alpha.id}`);
+    await page.getByRole("tab", { name: "Account" }).click();
+    const panel = page.getByTestId("account-panel");
+    await expect(panel).toContainText("Client Alpha (30101)");
+    await expect(panel).toContainText("business hours");
+    await expect(panel).not.toContainText("24x7");
+    await expect(panel).toContainText("Europe/Berlin");
+    await expect(panel).toContainText(/Language\s*en/);
+    await expect(panel).toContainText(/Partner\s*NetISP AG/);
+    await expect(panel).toContainText("Authorized contacts");
+    await expect(panel).toContainText("Alice Alpha");
+    await expect(panel).toContainText("alice@client-alpha.example");
+    await shot(page, "ticket-account-panel");
+    await expectAccessible(page, "account panel");
+
+    // a 24x7 contract without a partner says so
+    const clinic = await openUrgent24x7Ticket(page, `Clinic panel ${Date.now()}`);
+    await page.goto(`/console/tickets/${clinic.id}`);
+    await page.getByRole("tab", { name: "Account" }).click();
+    await expect(panel).toContainText("Lone Star Clinics (20001)");
+    await expect(panel).toContainText("24x7");
+    await expect(panel).toContainText("America/Chicago");
+    await expect(panel).not.toContainText("NetISP AG");
+    await expect(panel).toContainText("Tom Harris");
+  });
+
+  test("reclassify with a reason (R-TKT-3), assign to a colleague, reject as a duplicate: the customer sees it rejected and only reopen is left (R-LC-7, R-LC-9)", async ({
+    page,
+    baseURL,
+  }) => {
+    await open(page, "/", "specialist");
+    const t = await openFreshTicket(page, `Reclassify ${Date.now()}`);
+    await page.goto(`/console/tickets/${t.id}`);
+    const actions = page.getByTestId("ticket-actions");
+    await actions.getByRole("button", { name: "Triage" }).click();
+    await page.getByRole("dialog", { name: "Triage" }).getByRole("button", { name: "Triage" }).click();
+    await expect(page.getByText("Triaged.")).toBeVisible();
+    await expect(page.locator("header")).toContainText("Incident Class 1");
+
+    // reclassify: the reason is required and kept in the history
+    await actions.getByRole("button", { name: "Reclassify" }).click();
+    const reclassify = page.getByRole("dialog", { name: "Reclassify" });
+    await reclassify.getByLabel("Class").selectOption({ label: "Incident Class 3" });
+    await expect(reclassify.getByRole("button", { name: "Reclassify" })).toBeDisabled();
+    const why = `Only one fax line is affected; the others work ${Date.now()}`;
+    await reclassify.getByLabel("Reason").fill(why);
+    await expectAccessible(page, "reclassify dialog");
+    await reclassify.getByRole("button", { name: "Reclassify" }).click();
+    await expect(page.getByText("Reclassified.")).toBeVisible();
+    await expect(page.locator("header")).toContainText("Incident Class 3");
+    await expect(page.locator("header")).not.toContainText("Incident Class 1");
+    await page.getByRole("tab", { name: "History" }).click();
+    await expect(page.getByTestId("history")).toContainText(why);
+
+    // assign to a colleague
+    await actions.getByRole("button", { name: "Assign…" }).click();
+    const assign = page.getByRole("dialog", { name: "Assign ticket" });
+    await assign.getByLabel("Assignee").selectOption({ label: "Erin Engineer" });
+    await assign.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(page.getByTestId("assignee")).toHaveText("Assigned to Erin Engineer");
+
+    // reject as a duplicate with a note for the customer
+    await actions.getByRole("button", { name: "Reject" }).click();
+    const reject = page.getByRole("dialog", { name: "Reject ticket" });
+    await reject.getByLabel("Reason").selectOption({ label: "Duplicate" });
+    await reject
+      .getByLabel("Note to the customer")
+      .fill("We continue on your earlier ticket about this outage.");
+    await shot(page, "ticket-reject");
+    await reject.getByRole("button", { name: "Reject", exact: true }).click();
+    await expect(page.locator("header [data-status]").first()).toHaveText("Rejected");
+    // a rejected ticket offers reopen, none of the working actions
+    await expect(actions.getByRole("button", { name: "Reopen" })).toBeVisible();
+    for (const gone of ["Reject", "Escalate", "Reclassify", "Assign…", "Link incident"])
+      await expect(actions.getByRole("button", { name: gone, exact: true })).toHaveCount(0);
+    await expect(page.getByTestId("history")).toContainText("duplicate");
+
+    // the customer sees it rejected in the portal
+    const anna = await customerApi(baseURL!, "anna.becker@acme-messaging.example");
+    const seen = await call<{ status: string }>(anna, "ticket.byId", { id: t.id }, "query");
+    expect(seen.status).toBe("rejected");
+    await anna.dispose();
+  });
+
+  // last in the suite's order: it moves the server clock 8 hours ahead, which breaches older tickets
+  test("the escalation panel names who is notified and the next automatic step, which the server takes when its time comes and notifies that level (R-ESC-1, R-ESC-3)", async ({
+    page,
+  }) => {
+    await open(page, "/", "specialist");
+    const t = await openUrgent24x7Ticket(page, `Ladder ${Date.now()}`);
+    await page.goto(`/console/tickets/${t.id}`);
+    await page.getByRole("tab", { name: "Escalation" }).click();
+    const panel = page.getByTestId("escalation-panel");
+    await expect(panel).toContainText("Not escalated");
+    await expect(panel).toContainText(/Next automatic step\s*L1 HelpDesk/);
+    await expect(panel).toContainText("only on request");
+
+    await page.getByTestId("ticket-actions").getByRole("button", { name: "Escalate" }).click();
+    const dialog = page.getByRole("dialog", { name: /Escalate to level 1/ });
+    await dialog.getByLabel("Why you escalate").fill("All clinics down; HelpDesk engineers needed.");
+    await dialog.getByRole("button", { name: "Escalate" }).click();
+    await expect(page.getByText("Escalated.")).toBeVisible();
+    await expect(panel).toContainText(/Level\s*L1\s*HelpDesk/);
+    await expect(panel).toContainText("HelpDesk Engineers · support@");
+    await expect(panel).toContainText(/L2 Support Services \(jmoore@/);
+    await expect(panel.locator("[data-deadline='Next escalation']")).toBeVisible();
+    await shot(page, "escalation-panel");
+    const { deadlines } = await apiQuery<{ deadlines: { escalation: number | null } }>(
+      page,
+      "staffTicket.byId",
+      {
+        id: t.id,
+      },
+    );
+    expect(deadlines.escalation, "L2 follows 8 hours after L1 on the 24x7 calendar").not.toBeNull();
+    expect(deadlines.escalation! - Date.now()).toBeGreaterThan(7 * 60 * 60_000);
+
+    try {
+      await moveServerClock(deadlines.escalation! + 60_000 - Date.now());
+      // the sweeper escalates on its own; the workspace shows it once it reloads the ticket
+      await expect(async () => {
+        await page.reload();
+        await page.getByRole("tab", { name: "Escalation" }).click();
+        await expect(panel).toContainText(/Level\s*L2\s*Support Services/, { timeout: 2_000 });
+      }).toPass({ timeout: 30_000 });
+      await expect(panel).toContainText("Support Services lead");
+      await expect(panel).toContainText("Top of the ladder");
+      await shot(page, "escalation-automated");
+      // the step notified that level's contact
+      await expect
+        .poll(async () =>
+          (await apiQuery<{ subject: string }[]>(page, "mail.log", { to: "jmoore@", limit: 50 })).some((m) =>
+            m.subject.includes(`[${t.number}] Escalation level 2`),
+          ),
+        )
+        .toBe(true);
     } finally {
       await moveServerClock(0);
     }
