@@ -102,6 +102,11 @@ export function createApp(opts: AppOptions) {
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
+      // the client gets "Something went wrong on our side."; the operator gets the cause in the log
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          console.error(`trpc ${path ?? "?"}:`, error.cause ?? error);
+      },
       createContext: async (_opts, c) =>
         createContext({
           db,

@@ -141,13 +141,13 @@ export function createOutboxWorker(opts: OutboxOptions) {
     const now = clock.now();
     const rows = await take(now);
     const result: RoundResult = { taken: rows.length, done: 0, retried: 0, failed: 0 };
+    // the rows carried out are marked done together after the round: one statement, not one a row (a
+    // crash before it sends them again after their lease, as a crash between send and mark always could)
+    const done: string[] = [];
     for (const row of rows) {
       try {
         await carryOut(row, now);
-        await db
-          .update(outbox)
-          .set({ status: "done", doneAt: new Date(clock.now()), lastError: null })
-          .where(eq(outbox.id, row.id));
+        done.push(row.id);
         result.done++;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -164,6 +164,11 @@ export function createOutboxWorker(opts: OutboxOptions) {
         }
       }
     }
+    if (done.length > 0)
+      await db
+        .update(outbox)
+        .set({ status: "done", doneAt: new Date(clock.now()), lastError: null })
+        .where(inArray(outbox.id, done));
     return result;
   }
 

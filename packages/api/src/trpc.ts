@@ -97,6 +97,8 @@ const t = initTRPC
       const rule = error.cause instanceof DomainError ? error.cause.rule : undefined;
       return {
         ...shape,
+        // an unexpected failure (a database error names its SQL) is never shown to the client
+        message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side." : shape.message,
         data: {
           ...shape.data,
           // never leak stack traces to clients

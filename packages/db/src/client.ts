@@ -106,3 +106,26 @@ export async function migrate(target: DbHandle | Db): Promise<void> {
     await tx.execute(sql.raw(ticketNumberFunctionSql));
   });
 }
+
+/**
+ * Runs one statement of constant text with positional parameters ($1, $2 …) on the driver itself: on
+ * postgres.js as a named prepared statement (parsed and planned once per connection), on PGlite as an
+ * extended query; inside a transaction (no driver at hand) through drizzle. For the hottest paths only
+ * (opening a ticket), where building a query through drizzle costs more than the database's work. Rows
+ * come back as the driver gives them: select json, numbers and text rather than timestamps, which the
+ * two drivers hand back differently.
+ */
+export async function runPrepared<T>(db: DbOrTx, text: string, params: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (client instanceof PGlite) return (await client.query<T>(text, params)).rows;
+  if (typeof client === "function" && "unsafe" in client) {
+    const pg = client as postgres.Sql;
+    // postgres.js's parameter type is its serializable union; the values here are text, numbers and null
+    return (await pg.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+      prepare: true,
+    })) as unknown as T[];
+  }
+  const parts = text.split(/\$(\d+)/);
+  const chunks = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`));
+  return rowsOf<T>(await db.execute(sql.join(chunks)));
+}

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DbHandle, rowsOf } from "./client";
+import { type DbHandle, rowsOf, runPrepared } from "./client";
 import { accounts, tickets } from "./schema";
 import { createTestDb, onPostgres } from "./testing";
-import { formatTicketNumber, nextTicketNumber } from "./ticket-number";
+import { formatTicketNumber, nextTicketNumber, takeTicketNumber } from "./ticket-number";
 
 describe(`database (${onPostgres() ? "postgres" : "pglite"})`, () => {
   let h: DbHandle;
@@ -64,6 +64,37 @@ describe(`database (${onPostgres() ? "postgres" : "pglite"})`, () => {
     expect(new Set(numbers).size).toBe(numbers.length);
     const stored = await h.db.select({ number: tickets.number }).from(tickets);
     expect(new Set(stored.map((r) => r.number)).size).toBe(stored.length);
+  });
+
+  it("R-TKT-1: numbers asked for at once share a round trip, in the order asked, unique and without gaps", async () => {
+    const [before] = rowsOf<{ n: string }>(
+      await h.db.execute(sql`select helpdesk_next_ticket_number('SHR')::text as n`),
+    );
+    let statements = 0;
+    const counted = new Proxy(h.db, {
+      get(target, key, receiver) {
+        if (key === "$client") {
+          statements++;
+          return Reflect.get(target, key, receiver);
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const numbers = await Promise.all(Array.from({ length: 30 }, () => takeTicketNumber(counted, "SHR")));
+    const first = Number(before?.n) + 1;
+    expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => formatTicketNumber("SHR", first + i)));
+    // the first asks alone, the 29 that came while it was under way go together
+    expect(statements).toBeLessThanOrEqual(2);
+    // one at a time, each is its own round trip and still the next number
+    expect(await takeTicketNumber(h.db, "SHR")).toBe(formatTicketNumber("SHR", first + 30));
+    expect(await takeTicketNumber(h.db, "SHR")).toBe(formatTicketNumber("SHR", first + 31));
+  });
+
+  it("runPrepared runs constant statements with parameters on the driver, and through drizzle in a transaction", async () => {
+    const q = "select $1::text || '-' || $2::int as v, $3::text is null as none";
+    expect(await runPrepared(h.db, q, ["a", 7, null])).toEqual([{ v: "a-7", none: true }]);
+    const inTx = await h.db.transaction((tx) => runPrepared(tx, q, ["b", 8, null]));
+    expect(inTx).toEqual([{ v: "b-8", none: true }]);
   });
 
   it("R-TKT-4: the staff queue (priority, then first come first served) uses the partial queue index", async () => {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type DbOrTx, rowsOf } from "./client";
+import { type DbOrTx, rowsOf, runPrepared } from "./client";
 
 /** R-TKT-1: 'RCR' + 7 digits → 'RCR 0000042'. */
 export function formatTicketNumber(prefix: string, n: number): string {
@@ -50,4 +50,64 @@ export async function nextTicketNumber(db: DbOrTx, prefix: string): Promise<stri
   const first = rows[0];
   if (!first) throw new Error(`no ticket number for ${prefix}`);
   return formatTicketNumber(prefix, Number(first.n));
+}
+
+interface Waiter {
+  resolve(number: string): void;
+  reject(error: unknown): void;
+}
+
+/** Per database handle and prefix: who waits for a number, and whether a round trip is under way. */
+const queues = new WeakMap<object, Map<string, { waiting: Waiter[]; running: boolean }>>();
+
+const TAKE_NUMBERS = "select helpdesk_next_ticket_number($1)::text as n from generate_series(1, $2::int)";
+
+/**
+ * R-TKT-1: the next ticket number of a prefix, for a request outside any transaction. Requests that
+ * arrive while one round trip is under way share the next one (`n` numbers from the sequence in one
+ * statement), so under load many opens cost one statement and at rest each costs one, as
+ * `nextTicketNumber` does. Numbers are handed out in the order they were asked for; nothing is
+ * reserved ahead, so a restart leaves no gap. Inside a transaction use `nextTicketNumber`.
+ */
+export function takeTicketNumber(db: DbOrTx, prefix: string): Promise<string> {
+  checkPrefix(prefix);
+  if (!("$client" in db)) return nextTicketNumber(db, prefix);
+  let byPrefix = queues.get(db);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    queues.set(db, byPrefix);
+  }
+  let queue = byPrefix.get(prefix);
+  if (!queue) {
+    queue = { waiting: [], running: false };
+    byPrefix.set(prefix, queue);
+  }
+  const q = queue;
+  return new Promise<string>((resolve, reject) => {
+    q.waiting.push({ resolve, reject });
+    if (!q.running) void drain(db, prefix, q);
+  });
+}
+
+async function drain(db: DbOrTx, prefix: string, q: { waiting: Waiter[]; running: boolean }) {
+  q.running = true;
+  while (q.waiting.length > 0) {
+    const batch = q.waiting.splice(0, 1000);
+    try {
+      const rows = await runPrepared<{ n: string }>(db, TAKE_NUMBERS, [prefix, batch.length]);
+      const numbers = rows.map((r) => Number(r.n)).sort((a, b) => a - b);
+      batch.forEach((w, i) => {
+        try {
+          const n = numbers[i];
+          if (n === undefined) throw new Error(`no ticket number for ${prefix}`);
+          w.resolve(formatTicketNumber(prefix, n));
+        } catch (e) {
+          w.reject(e);
+        }
+      });
+    } catch (e) {
+      for (const w of batch) w.reject(e);
+    }
+  }
+  q.running = false;
 }

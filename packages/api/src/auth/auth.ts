@@ -112,6 +112,8 @@ export function createAuth(options: CreateAuthOptions) {
     // Our own per-address and per-IP throttle below replaces the in-memory default.
     rateLimit: { enabled: false },
     advanced: {
+      // a request's session and its user in one statement (drizzle relations in @helpdesk/db's auth schema)
+      database: { joins: true },
       ipAddress: { ipAddressHeaders: [ipHeader] },
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       useSecureCookies: options.baseURL.startsWith("https://"),

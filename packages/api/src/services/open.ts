@@ -3,23 +3,17 @@
  * customer, a delegate, support on someone's behalf), under which policy and contract — then the one
  * save path. R-ACT-3: anyone else is refused with the reason.
  */
-import {
-  accounts,
-  authorizedContacts,
-  partnerLinks,
-  technicalDelegates,
-  temporaryAccessGrants,
-  users,
-} from "@helpdesk/db/schema";
+import { runPrepared } from "@helpdesk/db";
+import { accounts, partnerLinks, temporaryAccessGrants } from "@helpdesk/db/schema";
 import type { Policy } from "@helpdesk/domain";
 import { DomainError } from "@helpdesk/domain";
-import { mayOpenTicket } from "@helpdesk/domain/access";
+import { mayOpenTicket, type SupportContact, type TemporaryGrant } from "@helpdesk/domain/access";
 import type { Actor, OpenTicketInput } from "@helpdesk/domain/ticket";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type AttachmentInput, checkAttachments } from "../attachments";
 import type { Queryable } from "../db";
 import type { CustomerActor } from "../trpc";
-import { activePolicy } from "./policies";
+import { activePolicy, policyVersion } from "./policies";
 import { openTicketSaved, type TransitionResult } from "./tickets";
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -59,53 +53,124 @@ async function managedAccountByIdentifier(db: Queryable, partnerAccountId: strin
   return row?.account ?? null;
 }
 
-/** The portal login and whether it is the account's technical delegate (R-ACT-5). */
-async function requesterOf(db: Queryable, actor: CustomerActor) {
-  const [u] = await db
-    .select({
-      email: users.email,
-      name: users.name,
-      isDelegate: sql<boolean>`exists (select 1 from ${technicalDelegates}
-        where ${technicalDelegates.userId} = ${actor.id} and ${technicalDelegates.accountId} = ${actor.accountId})`,
-    })
-    .from(users)
-    .where(eq(users.id, actor.id));
-  return { user: u ? { email: u.email, name: u.name } : null, isDelegate: u?.isDelegate === true };
+/** What the domain's R-ACT-3/4 rule reads about an account (see `openFacts`). */
+interface AccessFacts {
+  account: { id: string; name: string; adminName: string | null; adminEmail: string | null };
+  contacts: SupportContact[];
+  temporaryGrants: TemporaryGrant[];
 }
 
-/** What the domain's R-ACT-3/4 rule reads about an account: its contacts, grants for this address, its admin. */
-async function accessFacts(db: Queryable, account: AccountRow, email: string | null) {
-  const [contacts, grants] = await Promise.all([
-    db.select().from(authorizedContacts).where(eq(authorizedContacts.accountId, account.id)),
-    email
-      ? db
-          .select()
-          .from(temporaryAccessGrants)
-          .where(
-            and(
-              eq(temporaryAccessGrants.accountId, account.id),
-              eq(sql`lower(${temporaryAccessGrants.email})`, email.toLowerCase()),
-            ),
-          )
-      : Promise.resolve([]),
-  ]);
+/** Everything opening a ticket reads, from one statement. */
+interface OpenFacts {
+  account: AccountRow;
+  /** the version of the account's policy in force (the newest) */
+  policyVersion: number;
+  access: AccessFacts;
+  /** the portal login opening it (absent when support opens it for a caller) */
+  requester: { email: string; name: string; isDelegate: boolean } | null;
+}
+
+/** json columns arrive parsed from postgres.js and PGlite; a driver that hands back text is parsed here. */
+function jsonOf<T>(v: unknown): T {
+  return (typeof v === "string" ? JSON.parse(v) : v) as T;
+}
+
+/**
+ * One statement for what opening a ticket needs to know: the account, its policy version in force, its
+ * authorized contacts, the temporary grants for the requester's address (R-ACT-4), and — for a portal
+ * login ($2) — the login's address and name and whether it is the account's technical delegate (R-ACT-5).
+ * Constant text: prepared once per connection (see runPrepared).
+ */
+const OPEN_FACTS = `select row_to_json(a) as account,
+  (select max(p.version) from policies p where p.id = a.policy_id) as policy_version,
+  coalesce((select json_agg(json_build_object('id', c.id, 'accountId', c.account_id, 'firstName', c.first_name,
+      'lastName', c.last_name, 'email', c.email, 'phone', c.phone, 'mobile', c.mobile, 'active', c.active)
+      order by c.created_at, c.id)
+    from authorized_contacts c where c.account_id = a.id), '[]'::json) as contacts,
+  coalesce((select json_agg(json_build_object('id', g.id, 'accountId', g.account_id, 'email', g.email,
+      'grantedAt', floor(extract(epoch from g.created_at) * 1000),
+      'confirmedAt', floor(extract(epoch from g.confirmed_at) * 1000),
+      'revokedAt', floor(extract(epoch from g.revoked_at) * 1000)))
+    from temporary_access_grants g where g.account_id = a.id and lower(g.email) = lower(u.email)), '[]'::json) as grants,
+  u.email, u.name,
+  exists (select 1 from technical_delegates d where d.user_id = u.id and d.account_id = a.id) as is_delegate
+from accounts a left join users u on u.id = $2::text
+where a.id = $1::text`;
+
+interface AccountJson {
+  id: string;
+  customer_number: string;
+  name: string;
+  time_zone: string;
+  language: string;
+  policy_id: string;
+  service_level_id: string;
+  contract: AccountRow["contract"];
+  is_partner: boolean;
+  partner_account_id: string | null;
+  on_behalf_identifier: string | null;
+  primary_contact_id: string | null;
+  active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+function accountOf(a: AccountJson): AccountRow {
+  return {
+    id: a.id,
+    customerNumber: a.customer_number,
+    name: a.name,
+    timeZone: a.time_zone,
+    language: a.language,
+    policyId: a.policy_id,
+    serviceLevelId: a.service_level_id,
+    contract: a.contract,
+    isPartner: a.is_partner,
+    partnerAccountId: a.partner_account_id,
+    onBehalfIdentifier: a.on_behalf_identifier,
+    primaryContactId: a.primary_contact_id,
+    active: a.active,
+    createdAt: new Date(a.created_at),
+    updatedAt: new Date(a.updated_at),
+  };
+}
+
+/** Everything opening a ticket reads, in one statement; NOT_FOUND when there is no such account. */
+async function openFacts(
+  db: Queryable,
+  accountId: string,
+  requester: { userId: string } | null,
+): Promise<OpenFacts> {
+  const [r] = await runPrepared<{
+    account: unknown;
+    policy_version: number | string | null;
+    contacts: unknown;
+    grants: unknown;
+    email: string | null;
+    name: string | null;
+    is_delegate: boolean;
+  }>(db, OPEN_FACTS, [accountId, requester?.userId ?? null]);
+  if (!r) throw new DomainError("NOT_FOUND", "No such account.");
+  const account = accountOf(jsonOf<AccountJson>(r.account));
+  const contacts = jsonOf<SupportContact[]>(r.contacts);
   const admin = contacts.find((c) => c.id === account.primaryContactId);
   return {
-    account: {
-      id: account.id,
-      name: account.name,
-      adminName: admin ? `${admin.firstName} ${admin.lastName}` : null,
-      adminEmail: admin?.email ?? null,
+    account,
+    policyVersion: Number(r.policy_version),
+    access: {
+      account: {
+        id: account.id,
+        name: account.name,
+        adminName: admin ? `${admin.firstName} ${admin.lastName}` : null,
+        adminEmail: admin?.email ?? null,
+      },
+      contacts,
+      temporaryGrants: jsonOf<TemporaryGrant[]>(r.grants),
     },
-    contacts,
-    temporaryGrants: grants.map((g) => ({
-      id: g.id,
-      accountId: g.accountId,
-      email: g.email,
-      grantedAt: g.createdAt.getTime(),
-      confirmedAt: g.confirmedAt?.getTime() ?? null,
-      revokedAt: g.revokedAt?.getTime() ?? null,
-    })),
+    requester:
+      r.email === null
+        ? null
+        : { email: r.email, name: r.name ?? r.email, isDelegate: r.is_delegate === true },
   };
 }
 
@@ -157,11 +222,13 @@ export async function openAsCustomer(
 ): Promise<TransitionResult> {
   // everything about the attachments is checked before anything is stored
   const files = checkAttachments(req.attachments ?? []);
-  const [who, own] = await Promise.all([requesterOf(db, actor), loadAccount(db, actor.accountId)]);
-  let account: AccountRow = own;
+  const own = await openFacts(db, actor.accountId, { userId: actor.id });
+  const ownPolicy = await policyVersion(db, own.account.policyId, own.policyVersion);
+  let account: AccountRow = own.account;
+  let policy = ownPolicy;
   let partnerAccountId: string | null = null;
   if (req.onBehalfIdentifier !== undefined) {
-    if (!own.isPartner)
+    if (!own.account.isPartner)
       throw new DomainError(
         "NOT_AUTHORIZED",
         "Only partner accounts open tickets on behalf of a customer (R-ACT-6).",
@@ -169,7 +236,7 @@ export async function openAsCustomer(
           rule: "R-ACT-6",
         },
       );
-    const managed = await managedAccountByIdentifier(db, own.id, req.onBehalfIdentifier);
+    const managed = await managedAccountByIdentifier(db, own.account.id, req.onBehalfIdentifier);
     if (!managed)
       throw new DomainError(
         "NOT_AUTHORIZED",
@@ -180,24 +247,19 @@ export async function openAsCustomer(
         },
       );
     account = managed;
-    partnerAccountId = own.id;
+    partnerAccountId = own.account.id;
+    policy = await activePolicy(db, managed.policyId);
   }
   if (!account.active)
     throw new DomainError("NOT_AUTHORIZED", `${account.name} has no active support contract.`, {
       rule: "R-ACT-1",
     });
-  const email = who.user?.email ?? null;
-  const [policy, ownFacts] = await Promise.all([
-    activePolicy(db, account.policyId),
-    who.isDelegate ? null : accessFacts(db, own, email),
-  ]);
+  const email = own.requester?.email ?? null;
   // R-ACT-3: the person behind the login must be an authorized contact of their own account (a partner's
   // staff of the partner account), or hold temporary access; a technical delegate acts for its account (R-ACT-5)
   let contactId: string | null = null;
-  if (ownFacts) {
-    const ownPolicy = partnerAccountId ? await activePolicy(db, own.policyId) : policy;
-    const facts = ownFacts;
-    const access = mayOpenTicket({ policy: ownPolicy, ...facts, requester: { email }, at });
+  if (!own.requester?.isDelegate) {
+    const access = mayOpenTicket({ policy: ownPolicy, ...own.access, requester: { email }, at });
     if (!access.ok) throw access.error;
     contactId = access.value.contactId ?? null;
   }
@@ -224,6 +286,10 @@ export async function openAsCustomer(
     onBehalfIdentifier: partnerAccountId ? req.onBehalfIdentifier : undefined,
   });
   const domainActor: Actor = partnerAccountId ? { ...actor, partnerAccountId } : actor;
+  const emails = new Map<string, string>();
+  if (email) emails.set(actor.id, email);
+  const contact = own.access.contacts.find((c) => c.id === contactId);
+  if (contact) emails.set(contact.id, contact.email);
   return openTicketSaved(db, {
     policy,
     input,
@@ -231,10 +297,11 @@ export async function openAsCustomer(
     at,
     createdById: actor.id,
     partnerAccountId,
+    emails,
     message: {
       authorId: actor.id,
       authorKind: "customer",
-      authorName: who.user?.name ?? "Customer",
+      authorName: own.requester?.name ?? "Customer",
       visibility: "public",
       channel,
       body: req.description,
@@ -261,9 +328,8 @@ export async function openAsStaff(
   at: number,
 ): Promise<TransitionResult> {
   const files = checkAttachments(req.attachments ?? []);
-  const account = await loadAccount(db, req.accountId);
-  const policy = await activePolicy(db, account.policyId);
-  const facts = await accessFacts(db, account, null);
+  const { account, policyVersion: version, access: facts } = await openFacts(db, req.accountId, null);
+  const policy = await policyVersion(db, account.policyId, version);
   // R-ACT-3: the caller must be an authorized contact, except a confirmed incident opened pending authorization
   const access = mayOpenTicket({
     policy,
@@ -287,6 +353,7 @@ export async function openAsStaff(
     actor,
     at,
     createdById: actor.kind === "staff" ? actor.id : null,
+    emails: new Map(contact ? [[contact.id, contact.email]] : []),
     message: {
       authorId: null,
       authorKind: req.channel === "staff" ? "staff" : "customer",

@@ -5,8 +5,8 @@
  * outbox rows (mail, pages, surveys) or invoice lines. Nothing here decides a rule.
  */
 
-import { randomBytes } from "node:crypto";
-import { nextTicketNumber, rowsOf } from "@helpdesk/db";
+import { randomBytes, randomUUID } from "node:crypto";
+import { rowsOf, runPrepared, takeTicketNumber } from "@helpdesk/db";
 import {
   accounts,
   attachments,
@@ -232,55 +232,142 @@ export interface OpenInput {
   /** the row's account when it differs from the domain's (an unmatched voicemail has none, R-TKT-5) */
   dbAccountId?: string | null;
   message?: NewMessage;
+  /** addresses the caller already read, by contact or user id: notifications need no lookup then */
+  emails?: ReadonlyMap<string, string>;
 }
 
-/** Opens a ticket: number from the prefix's sequence, the domain's initial state, one transaction. */
+/**
+ * Opens a ticket. The number comes first from the prefix's sequence (R-TKT-1: a refused input leaves a
+ * gap, never a duplicate), then the domain decides the initial state, and the ticket, its first message
+ * and attachments, its history row and the outbox rows of its effects are written by ONE statement (an
+ * `insert … with` of each table: atomic like a transaction, one round trip). Effects that read or write
+ * more than their own rows (survey invitations, invoice lines — none on open today) and notifications to
+ * addresses the caller did not pass take the transaction path instead.
+ */
 export async function openTicketSaved(db: Queryable, o: OpenInput): Promise<TransitionResult> {
-  return db.transaction(async (tx) => {
-    const number = await nextTicketNumber(tx, o.policy.ticketIdPrefix);
-    const result = openTicket(o.policy, { ...o.input, number }, o.at, o.actor);
-    if (!result.ok) throw result.error;
-    const { snapshot, view, effects } = result.value;
-    const state = stateOf(view);
-    const cols = columnsOf(o.policy, state);
-    const [saved] = await tx
-      .insert(tickets)
-      .values({
-        ...cols,
-        number,
-        policyId: o.policy.id,
-        policyVersion: o.policy.version,
-        accountId: o.dbAccountId === undefined ? o.input.accountId : o.dbAccountId,
-        contactId: o.input.contactId ?? null,
-        createdById: o.createdById,
-        snapshot: snapshot as unknown as Record<string, unknown>,
-        inquiryType: o.input.inquiryType,
-        language: state.language,
-        channel: o.input.channel,
-        subject: state.subject,
-        express: o.input.express ?? false,
-        createdAt: new Date(o.at),
-        updatedAt: new Date(o.at),
-        version: 1,
-        partnerAccountId: o.partnerAccountId ?? null,
-        onBehalfIdentifier: o.input.onBehalfIdentifier ?? null,
-        callerNumber: o.input.callerNumber ?? null,
-      })
-      .returning();
-    if (!saved) throw new Error("insert returned nothing");
-    const history: HistoryRow = {
-      ticketId: saved.id,
-      at: new Date(o.at),
+  const number = await takeTicketNumber(db, o.policy.ticketIdPrefix);
+  const result = openTicket(o.policy, { ...o.input, number }, o.at, o.actor);
+  if (!result.ok) throw result.error;
+  const { snapshot, view, effects } = result.value;
+  const state = stateOf(view);
+  const when = new Date(o.at);
+  const row: TicketRow = {
+    ...columnsOf(o.policy, state),
+    id: randomUUID(),
+    number,
+    policyId: o.policy.id,
+    policyVersion: o.policy.version,
+    accountId: o.dbAccountId === undefined ? o.input.accountId : o.dbAccountId,
+    contactId: o.input.contactId ?? null,
+    createdById: o.createdById,
+    snapshot: snapshot as unknown as Record<string, unknown>,
+    inquiryType: o.input.inquiryType,
+    language: state.language,
+    channel: o.input.channel,
+    subject: state.subject,
+    express: o.input.express ?? false,
+    createdAt: when,
+    updatedAt: when,
+    version: 1,
+    partnerAccountId: o.partnerAccountId ?? null,
+    onBehalfIdentifier: o.input.onBehalfIdentifier ?? null,
+    callerNumber: o.input.callerNumber ?? null,
+    linkedTicketId: null,
+  };
+  const history: HistoryRow[] = [
+    {
+      ticketId: row.id,
+      at: when,
       actor: o.actor,
       type: "ticket.open",
       data: { channel: o.input.channel, status: state.status, version: 1 },
-    };
-    await Promise.all([
-      insertMessages(tx, saved.id, o.at, o.message ? [o.message] : []),
-      carryOut(tx, saved, o.policy, effects, o.at, [history]),
-    ]);
-    return { row: saved, state, effects };
-  });
+    },
+  ];
+  const rows: OutboxRow[] = [];
+  const plain = effects.every((e) => plainEffectRows(row, e, when, o.emails, history, rows));
+  if (!plain)
+    return db.transaction(async (tx) => {
+      await tx.insert(tickets).values(row);
+      await Promise.all([
+        insertMessages(tx, row.id, o.at, o.message ? [o.message] : []),
+        carryOut(tx, row, o.policy, effects, o.at, [history[0] as HistoryRow]),
+      ]);
+      return { row, state, effects };
+    });
+  const message = o.message ? messageRows(row.id, o.at, o.message) : { messages: [], attachments: [] };
+  await runPrepared(db, OPEN_STATEMENT, [
+    JSON.stringify(snakeKeys(row)),
+    JSON.stringify(history.map(snakeKeys)),
+    JSON.stringify(message.messages),
+    JSON.stringify(message.attachments),
+    JSON.stringify(rows.map(snakeKeys)),
+  ]);
+  return { row, state, effects };
+}
+
+/**
+ * The one statement that writes an opened ticket: the ticket (every column given), its history rows, its
+ * first message and that message's attachments, and the outbox rows — each from a JSON parameter with
+ * snake_case keys. Constant text, so postgres.js prepares it once per connection; atomic as one statement.
+ */
+const OPEN_STATEMENT = `with
+  t as (insert into tickets select * from jsonb_populate_record(null::tickets, $1::text::jsonb)),
+  h as (insert into ticket_history (ticket_id, at, actor, type, data)
+    select ticket_id, at, actor, type, data from jsonb_populate_recordset(null::ticket_history, $2::text::jsonb)),
+  m as (insert into messages (id, ticket_id, author_id, author_kind, author_name, visibility, channel, body, created_at)
+    select id, ticket_id, author_id, author_kind, author_name, visibility, channel, body, created_at
+    from jsonb_populate_recordset(null::messages, $3::text::jsonb)),
+  a as (insert into attachments (ticket_id, message_id, filename, content_type, size, sha256, bytes, uploaded_by_id,
+      visibility, created_at)
+    select ticket_id, message_id, filename, content_type, size, sha256, bytes, uploaded_by_id, visibility, created_at
+    from jsonb_populate_recordset(null::attachments, $4::text::jsonb)),
+  o as (insert into outbox (kind, payload, next_attempt_at, created_at)
+    select kind, payload, next_attempt_at, created_at from jsonb_populate_recordset(null::outbox, $5::text::jsonb))
+select 1`;
+
+function snakeKeys(o: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[snake(k)] = v;
+  return out;
+}
+
+/** A message and its attachments as OPEN_STATEMENT's rows (ids chosen here; bytes as bytea hex text). */
+function messageRows(ticketId: string, at: number, m: NewMessage) {
+  const id = randomUUID();
+  const createdAt = new Date(at);
+  return {
+    messages: [
+      snakeKeys({
+        id,
+        ticketId,
+        authorId: m.authorId,
+        authorKind: m.authorKind,
+        authorName: m.authorName,
+        visibility: m.visibility,
+        channel: m.channel,
+        body: m.body,
+        createdAt,
+      }),
+    ],
+    attachments: attachmentRows(ticketId, id, at, m).map((a) =>
+      snakeKeys({ ...a, bytes: `\\x${Buffer.from(a.bytes).toString("hex")}` }),
+    ),
+  };
+}
+
+function attachmentRows(ticketId: string, messageId: string, at: number, m: NewMessage) {
+  return (m.attachments ?? []).map((a) => ({
+    ticketId,
+    messageId,
+    filename: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    bytes: a.content,
+    uploadedById: m.authorId,
+    visibility: m.visibility,
+    createdAt: new Date(at),
+  }));
 }
 
 async function insertMessages(tx: Tx, ticketId: string, at: number, list: NewMessage[]) {
@@ -299,20 +386,7 @@ async function insertMessages(tx: Tx, ticketId: string, at: number, list: NewMes
       })
       .returning({ id: messages.id });
     if (m.attachments?.length && msg)
-      await tx.insert(attachments).values(
-        m.attachments.map((a) => ({
-          ticketId,
-          messageId: msg.id,
-          filename: a.fileName,
-          contentType: a.contentType,
-          size: a.size,
-          sha256: a.sha256,
-          bytes: a.content,
-          uploadedById: m.authorId,
-          visibility: m.visibility,
-          createdAt: new Date(at),
-        })),
-      );
+      await tx.insert(attachments).values(attachmentRows(ticketId, msg.id, at, m));
   }
 }
 
@@ -321,7 +395,33 @@ async function insertMessages(tx: Tx, ticketId: string, at: number, list: NewMes
 
 const SUPPORT_TEAM_ADDRESS = "support-team@helpdesk.local";
 
+/**
+ * The addresses of a notification when they need no lookup: fixed team addresses, or ids the caller
+ * passed in `emails`. null when the database must be asked.
+ */
+function knownRecipients(
+  ticket: TicketRow,
+  to: string,
+  emails: ReadonlyMap<string, string> | undefined,
+): string[] | null {
+  if (to === "customer") {
+    const id = ticket.contactId ?? ticket.createdById;
+    if (!id) return [];
+    const known = emails?.get(id);
+    return known ? [known] : null;
+  }
+  if (to === "assignee") {
+    if (!ticket.assigneeId) return [SUPPORT_TEAM_ADDRESS];
+    const known = emails?.get(ticket.assigneeId);
+    return known ? [known] : null;
+  }
+  if (to === "billing") return ["billing@helpdesk.local"];
+  return [SUPPORT_TEAM_ADDRESS];
+}
+
 async function recipients(tx: Tx, ticket: TicketRow, to: string): Promise<string[]> {
+  const known = knownRecipients(ticket, to, undefined);
+  if (known) return known;
   if (to === "customer") {
     if (ticket.contactId) {
       const [c] = await tx
@@ -336,13 +436,10 @@ async function recipients(tx: Tx, ticket: TicketRow, to: string): Promise<string
     }
     return [];
   }
-  if (to === "assignee") {
-    if (!ticket.assigneeId) return [SUPPORT_TEAM_ADDRESS];
-    const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.id, ticket.assigneeId));
-    return u ? [u.email] : [SUPPORT_TEAM_ADDRESS];
-  }
-  if (to === "billing") return ["billing@helpdesk.local"];
-  return [SUPPORT_TEAM_ADDRESS];
+  const [u] = ticket.assigneeId
+    ? await tx.select({ email: users.email }).from(users).where(eq(users.id, ticket.assigneeId))
+    : [];
+  return u ? [u.email] : [SUPPORT_TEAM_ADDRESS];
 }
 
 function mailSubject(ticket: TicketRow, template: string): string {
@@ -390,6 +487,88 @@ async function insertRows(tx: Tx, history: HistoryRow[], rows: OutboxRow[]) {
   ]);
 }
 
+function mailRow(
+  ticket: TicketRow,
+  e: Extract<Effect, { type: "notify" }>,
+  to: string,
+  when: Date,
+): OutboxRow {
+  return {
+    kind: "mail",
+    payload: {
+      to,
+      subject: mailSubject(ticket, e.template),
+      body: mailBody(ticket, e.template, e.data),
+      template: e.template,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+    },
+    nextAttemptAt: when,
+    createdAt: when,
+  };
+}
+
+/**
+ * Pushes the rows of an effect that needs nothing but its own rows (a notification to known addresses, a
+ * page, an escalation mail, a breach or warning in the history) and says true; false for the others.
+ */
+function plainEffectRows(
+  ticket: TicketRow,
+  e: Effect,
+  when: Date,
+  emails: ReadonlyMap<string, string> | undefined,
+  history: HistoryRow[],
+  rows: OutboxRow[],
+): boolean {
+  switch (e.type) {
+    case "notify": {
+      const to = knownRecipients(ticket, e.to, emails);
+      if (!to) return false;
+      for (const address of to) rows.push(mailRow(ticket, e, address, when));
+      return true;
+    }
+    case "pageOnCall":
+      rows.push({
+        kind: "page",
+        payload: { reason: e.reason, ticketId: ticket.id, ticketNumber: ticket.number, at: when.getTime() },
+        nextAttemptAt: when,
+        createdAt: when,
+      });
+      return true;
+    case "escalationNotify":
+      rows.push({
+        kind: "mail",
+        payload: {
+          to: e.contact,
+          subject: `[${ticket.number}] Escalation level ${e.level} (${e.function})`,
+          body: `${mailBody(ticket, "escalation", { level: e.level, function: e.function, automated: e.automated })}`,
+          template: "escalation",
+          ticketId: ticket.id,
+          ticketNumber: ticket.number,
+        },
+        nextAttemptAt: when,
+        createdAt: when,
+      });
+      return true;
+    case "recordBreach":
+    case "recordWarning":
+      history.push({
+        ticketId: ticket.id,
+        at: when,
+        actor: { kind: "system", id: "sla" },
+        type: e.type === "recordBreach" ? "sla.breach" : "sla.warning",
+        data: { clock: e.clock, dueAt: e.dueAt },
+      });
+      return true;
+    case "scheduleDeadlines":
+      // the deadline columns were written from the view in the same statement
+      return true;
+    case "inviteToSurvey":
+    case "createInvoiceLine":
+      return false;
+  }
+}
+
 /** The rows the effects call for, pushed onto `history` and `rows` (invoice lines and surveys are written here). */
 async function effectRows(
   tx: Tx,
@@ -402,46 +581,10 @@ async function effectRows(
 ) {
   const when = new Date(at);
   for (const e of effects) {
+    if (plainEffectRows(ticket, e, when, undefined, history, rows)) continue;
     switch (e.type) {
-      case "notify": {
-        for (const to of await recipients(tx, ticket, e.to))
-          rows.push({
-            kind: "mail",
-            payload: {
-              to,
-              subject: mailSubject(ticket, e.template),
-              body: mailBody(ticket, e.template, e.data),
-              template: e.template,
-              ticketId: ticket.id,
-              ticketNumber: ticket.number,
-            },
-            nextAttemptAt: when,
-            createdAt: when,
-          });
-        break;
-      }
-      case "pageOnCall":
-        rows.push({
-          kind: "page",
-          payload: { reason: e.reason, ticketId: ticket.id, ticketNumber: ticket.number, at },
-          nextAttemptAt: when,
-          createdAt: when,
-        });
-        break;
-      case "escalationNotify":
-        rows.push({
-          kind: "mail",
-          payload: {
-            to: e.contact,
-            subject: `[${ticket.number}] Escalation level ${e.level} (${e.function})`,
-            body: `${mailBody(ticket, "escalation", { level: e.level, function: e.function, automated: e.automated })}`,
-            template: "escalation",
-            ticketId: ticket.id,
-            ticketNumber: ticket.number,
-          },
-          nextAttemptAt: when,
-          createdAt: when,
-        });
+      case "notify":
+        for (const to of await recipients(tx, ticket, e.to)) rows.push(mailRow(ticket, e, to, when));
         break;
       case "inviteToSurvey": {
         // R-SUR-1: at most once per contact per policy period
@@ -499,19 +642,6 @@ async function effectRows(
         });
         break;
       }
-      case "recordBreach":
-      case "recordWarning":
-        history.push({
-          ticketId: ticket.id,
-          at: when,
-          actor: { kind: "system", id: "sla" },
-          type: e.type === "recordBreach" ? "sla.breach" : "sla.warning",
-          data: { clock: e.clock, dueAt: e.dueAt },
-        });
-        break;
-      case "scheduleDeadlines":
-        // the deadline columns were written from the view in the same statement
-        break;
     }
   }
 }

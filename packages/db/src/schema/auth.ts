@@ -2,6 +2,7 @@
  * better-auth's tables other than `user` (which is our `users`, see users.ts). Written by hand because the
  * better-auth CLI needs Node 22. Field names are better-auth's (camelCase keys, snake_case columns).
  */
+import { relations } from "drizzle-orm";
 import { bigint, index, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, tstz, updatedAt } from "./columns";
 import { users } from "./users";
@@ -67,3 +68,21 @@ export const authThrottle = pgTable("auth_throttle", {
   /** start of the current window, epoch ms */
   windowStart: bigint({ mode: "number" }).notNull(),
 });
+
+/**
+ * The relations better-auth's native joins read (`advanced.database.joins`): a session with its user in one
+ * query on every request, a login's credentials with the user at sign-in. Keys are better-auth's: `user`
+ * (one), `accounts` and `sessions` (many).
+ */
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+export const authAccountsRelations = relations(authAccounts, ({ one }) => ({
+  user: one(users, { fields: [authAccounts.userId], references: [users.id] }),
+}));
+
+export const usersAuthRelations = relations(users, ({ many }) => ({
+  accounts: many(authAccounts),
+  sessions: many(sessions),
+}));
