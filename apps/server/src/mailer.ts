@@ -1,4 +1,3 @@
-import { type DbOrTx, mailLog } from "@helpdesk/db";
 import nodemailer from "nodemailer";
 
 export interface Mail {
@@ -10,7 +9,11 @@ export interface Mail {
 /** Where mail goes: SMTP (recorded in mail_log too) or only the local mail log the console shows. */
 export interface Mailer {
   transport: "smtp" | "log";
-  send(db: DbOrTx, mail: Mail, outboxId?: string): Promise<void>;
+  /**
+   * Hands the mail to the transport (nothing to hand over for the log transport); the outbox worker
+   * records each round's mails in mail_log.
+   */
+  deliver(mail: Mail): Promise<void>;
   close(): void;
 }
 
@@ -18,9 +21,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string }): Mailer {
   if (!opts.smtpUrl) {
     return {
       transport: "log",
-      async send(db, mail, outboxId) {
-        await db.insert(mailLog).values({ ...mail, outboxId, transport: "log" });
-      },
+      async deliver() {},
       close() {},
     };
   }
@@ -40,9 +41,8 @@ export function createMailer(opts: { smtpUrl?: string; from: string }): Mailer {
   });
   return {
     transport: "smtp",
-    async send(db, mail, outboxId) {
+    async deliver(mail) {
       await transporter.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.body });
-      await db.insert(mailLog).values({ ...mail, outboxId, transport: "smtp" });
     },
     close() {
       transporter.close();

@@ -1,4 +1,4 @@
-import { type Db, onCallRota, outbox, surveyInvitations, users } from "@helpdesk/db";
+import { type Db, mailLog, onCallRota, outbox, surveyInvitations, users } from "@helpdesk/db";
 import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Clock } from "./clock";
 import type { Mail, Mailer } from "./mailer";
@@ -23,6 +23,7 @@ export interface OutboxOptions {
 }
 
 type OutboxRow = typeof outbox.$inferSelect;
+type MailLogRow = typeof mailLog.$inferInsert;
 
 export interface RoundResult {
   taken: number;
@@ -95,14 +96,19 @@ export function createOutboxWorker(opts: OutboxOptions) {
     return rows.length > 0 ? [...new Set(rows.map((r) => r.email))] : [fallback];
   }
 
-  async function carryOut(row: OutboxRow, now: number): Promise<void> {
+  /** Carries one row out; the mails it sent are pushed onto `sent` (recorded in mail_log after the round). */
+  async function carryOut(row: OutboxRow, now: number, sent: MailLogRow[]): Promise<void> {
     const p = row.payload;
+    const send = async (mail: Mail) => {
+      await mailer.deliver(mail);
+      sent.push({ ...mail, outboxId: row.id, transport: mailer.transport });
+    };
     switch (row.kind) {
       case "mail":
-        await mailer.send(db, mailOf(p), row.id);
+        await send(mailOf(p));
         return;
       case "survey": {
-        await mailer.send(db, mailOf(p), row.id);
+        await send(mailOf(p));
         if (typeof p.invitationId === "string") {
           await db
             .update(surveyInvitations)
@@ -117,17 +123,13 @@ export function createOutboxWorker(opts: OutboxOptions) {
         const number = typeof p.ticketNumber === "string" ? p.ticketNumber : "";
         const reason = typeof p.reason === "string" ? p.reason : "urgent ticket out of hours";
         for (const to of await onCallAddresses(at)) {
-          await mailer.send(
-            db,
-            {
-              to,
-              subject: `[PAGE]${number ? ` [${number}]` : ""} ${reason}`,
-              body: absolute(
-                `You are on call. ${reason}.\n${number ? `Ticket ${number}: /console/tickets/${String(p.ticketId ?? "")}\n` : ""}`,
-              ),
-            },
-            row.id,
-          );
+          await send({
+            to,
+            subject: `[PAGE]${number ? ` [${number}]` : ""} ${reason}`,
+            body: absolute(
+              `You are on call. ${reason}.\n${number ? `Ticket ${number}: /console/tickets/${String(p.ticketId ?? "")}\n` : ""}`,
+            ),
+          });
         }
         return;
       }
@@ -144,9 +146,10 @@ export function createOutboxWorker(opts: OutboxOptions) {
     // the rows carried out are marked done together after the round: one statement, not one a row (a
     // crash before it sends them again after their lease, as a crash between send and mark always could)
     const done: string[] = [];
+    const sent: MailLogRow[] = [];
     for (const row of rows) {
       try {
-        await carryOut(row, now);
+        await carryOut(row, now, sent);
         done.push(row.id);
         result.done++;
       } catch (e) {
@@ -164,11 +167,18 @@ export function createOutboxWorker(opts: OutboxOptions) {
         }
       }
     }
-    if (done.length > 0)
-      await db
+    if (done.length > 0) {
+      const markDone = db
         .update(outbox)
         .set({ status: "done", doneAt: new Date(clock.now()), lastError: null })
         .where(inArray(outbox.id, done));
+      // one statement: the rows done and the mails they sent (a crash before it sends them once more)
+      if (sent.length > 0)
+        await db.execute(
+          sql`with done as (${markDone.getSQL()}) ${db.insert(mailLog).values(sent).getSQL()}`,
+        );
+      else await markDone;
+    }
     return result;
   }
 
