@@ -68,6 +68,10 @@ describe("customer ticket flow", () => {
     const files = await api.db.select().from(attachments).where(eq(attachments.ticketId, t.id));
     expect(files).toHaveLength(1);
     expect(files[0]?.contentType).toBe("image/png");
+    // stored byte for byte, on the first message, with its size and hash (the open writes it in one statement)
+    expect(Buffer.from(files[0]?.bytes ?? []).toString("base64")).toBe(png);
+    expect(files[0]?.size).toBe(12);
+    expect(files[0]?.messageId).toBe(staffDetail.messages[0]?.id);
   });
 
   it("optimistic concurrency: a stale expectedVersion is CONFLICT and changes nothing", async () => {

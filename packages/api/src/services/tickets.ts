@@ -334,24 +334,24 @@ function snakeKeys(o: object): Record<string, unknown> {
 /** A message and its attachments as OPEN_STATEMENT's rows (ids chosen here; bytes as bytea hex text). */
 function messageRows(ticketId: string, at: number, m: NewMessage) {
   const id = randomUUID();
-  const createdAt = new Date(at);
   return {
-    messages: [
-      snakeKeys({
-        id,
-        ticketId,
-        authorId: m.authorId,
-        authorKind: m.authorKind,
-        authorName: m.authorName,
-        visibility: m.visibility,
-        channel: m.channel,
-        body: m.body,
-        createdAt,
-      }),
-    ],
+    messages: [snakeKeys({ ...messageRow(ticketId, at, m), id })],
     attachments: attachmentRows(ticketId, id, at, m).map((a) =>
       snakeKeys({ ...a, bytes: `\\x${Buffer.from(a.bytes).toString("hex")}` }),
     ),
+  };
+}
+
+function messageRow(ticketId: string, at: number, m: NewMessage) {
+  return {
+    ticketId,
+    authorId: m.authorId,
+    authorKind: m.authorKind,
+    authorName: m.authorName,
+    visibility: m.visibility,
+    channel: m.channel,
+    body: m.body,
+    createdAt: new Date(at),
   };
 }
 
@@ -374,16 +374,7 @@ async function insertMessages(tx: Tx, ticketId: string, at: number, list: NewMes
   for (const m of list) {
     const [msg] = await tx
       .insert(messages)
-      .values({
-        ticketId,
-        authorId: m.authorId,
-        authorKind: m.authorKind,
-        authorName: m.authorName,
-        visibility: m.visibility,
-        channel: m.channel,
-        body: m.body,
-        createdAt: new Date(at),
-      })
+      .values(messageRow(ticketId, at, m))
       .returning({ id: messages.id });
     if (m.attachments?.length && msg)
       await tx.insert(attachments).values(attachmentRows(ticketId, msg.id, at, m));
