@@ -22,6 +22,7 @@ import {
   freePort,
   postgresCpuDelta,
   postgresCpuMs,
+  postgresTransactions,
   rssMiB,
   type Stats,
   selfCpuMs,
@@ -49,6 +50,8 @@ export interface HttpResult {
   rss: RssSummary;
   /** CPU ms per ticket opened: the server process, PostgreSQL (all its processes), the load generator */
   cpuPerTicket: { server: number; postgres: number; client: number };
+  /** database transactions a ticket opened (statements: the open path runs each on its own), all sources */
+  transactionsPerTicket: number;
   /** pool size of the server's postgres.js client (createDb's default) */
   pool: number;
   bare: { perSecond: number; seconds: number };
@@ -253,6 +256,8 @@ export async function runHttpBench(
     let next = 0;
     let errors = 0;
     let firstError: string | null = null;
+    await sleep(1500);
+    const xact0 = await postgresTransactions(db);
     const cpu0 = { server: cpuMs(server.pid), postgres: await postgresCpuMs(db), client: selfCpuMs() };
     const t0 = performance.now();
     const stopAt = t0 + opts.maxSeconds * 1000;
@@ -282,6 +287,10 @@ export async function runHttpBench(
     log(
       `http: CPU ms a ticket: server ${cpuPerTicket.server.toFixed(2)}, PostgreSQL ${cpuPerTicket.postgres.toFixed(2)}, load generator ${cpuPerTicket.client.toFixed(2)}`,
     );
+    await sleep(1500);
+    const transactionsPerTicket = (await postgresTransactions(db)) - xact0;
+    const perTicketXacts = transactionsPerTicket / n;
+    log(`http: database transactions a ticket (every statement its own): ${perTicketXacts.toFixed(2)}`);
     const rssSamples = sampler.stop();
     const perSecond = ids.length / seconds;
     log(
@@ -317,6 +326,7 @@ export async function runHttpBench(
       latency: stats(latencies),
       rss,
       cpuPerTicket,
+      transactionsPerTicket: perTicketXacts,
       pool: 10,
       bare,
       bareTx,

@@ -219,6 +219,19 @@ export async function postgresCpuMs(db: Db): Promise<Map<number, number>> {
   return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
 }
 
+/**
+ * Transactions committed or rolled back in the bench database so far (pg_stat_database). Every statement of
+ * the open path runs on its own (autocommit), so the difference over a run, divided by the tickets opened,
+ * is the statements a ticket cost the database — the outbox worker's and sweeper's share included.
+ * Backends report at most once a second: read it a moment after the load stops.
+ */
+export async function postgresTransactions(db: Db): Promise<number> {
+  const [row] = (await pgClientOf(db).unsafe(
+    "select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()",
+  )) as { n: string }[];
+  return Number(row?.n ?? Number.NaN);
+}
+
 /** CPU ms the backends used between two `postgresCpuMs` readings (backends new in `after` count from 0). */
 export function postgresCpuDelta(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;

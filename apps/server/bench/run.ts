@@ -152,7 +152,7 @@ function section(r: {
     "",
     `### Staff queue (bench/queue.ts)`,
     "",
-    `${int(q.tickets)} tickets (${int(q.live)} live, the rest closed or rejected; ${int(q.tableMiB)} MiB with indexes) bulk-loaded in ${q.loadSeconds.toFixed(0)} s over ${int(q.accounts)} accounts (skewed: account 1 holds ~1 %), each with a real domain snapshot. \`staffTicket.queue\` called through the tRPC caller as a support specialist, default page size (${q.perFilter[0]?.rows ?? 0} rows), ${q.perFilter[0]?.stats.n ?? 0} calls per filter interleaved after a warm-up; statements counted on the postgres.js client (over HTTP the session lookup adds 3: better-auth's session and user, then the actor's roles). Plans: \`apps/server/reports/bench-queue-plans.txt\` (EXPLAIN ANALYZE of each statement).`,
+    `${int(q.tickets)} tickets (${int(q.live)} live, the rest closed or rejected; ${int(q.tableMiB)} MiB with indexes) bulk-loaded in ${q.loadSeconds.toFixed(0)} s over ${int(q.accounts)} accounts (skewed: account 1 holds ~1 %), each with a real domain snapshot. \`staffTicket.queue\` called through the tRPC caller as a support specialist, default page size (${q.perFilter[0]?.rows ?? 0} rows), ${q.perFilter[0]?.stats.n ?? 0} calls per filter interleaved after a warm-up; statements counted on the postgres.js client (over HTTP the session lookup adds 1: better-auth's session joined with its user, which carries the roles). Plans: \`apps/server/reports/bench-queue-plans.txt\` (EXPLAIN ANALYZE of each statement).`,
     "",
     "| filter | p50 ms | p95 ms | p99 ms | max ms | statements | rows |",
     "|---|---:|---:|---:|---:|---:|---:|",
@@ -183,6 +183,8 @@ function section(r: {
     `| the same rows as the open transaction writes them (ticket, history, message, outbox: ${http.bareTx.rowsPerTicket.toFixed(1)} rows) in one transaction each | ${int(http.bareTx.perSecond)} | ${http.bareTx.seconds.toFixed(1)} s | | | |`,
     "",
     `Ratio HTTP / bare ticket INSERT: ${(ratio * 100).toFixed(1)} %; HTTP / bare open transaction: ${(ratioTx * 100).toFixed(1)} %.`,
+    `Statements a ticket: ${http.transactionsPerTicket.toFixed(2)} database transactions per ticket opened during the timed part (pg_stat_database; every statement of the open path, of the outbox worker and of the sweeper is its own transaction): the session with its user, what the open reads, the ticket number (shared by the opens that wait for one together), the write of ticket, history, message and outbox rows, and the outbox worker's share.`,
+    "",
     `CPU time a ticket (from /proc, during the timed part): server process ${ms(http.cpuPerTicket.server, 2)} ms, PostgreSQL (the backends of the bench database) ${ms(http.cpuPerTicket.postgres, 2)} ms, load generator ${ms(http.cpuPerTicket.client, 2)} ms — ${ms(http.cpuPerTicket.server + http.cpuPerTicket.postgres + http.cpuPerTicket.client, 2)} ms on 2 cores bounds the rate near ${int(2000 / (http.cpuPerTicket.server + http.cpuPerTicket.postgres + http.cpuPerTicket.client))}/s even with the machine to itself.`,
     `Server RSS (VmRSS from /proc, sampled every 100 ms): idle after start ${ms(http.rss.idle, 0)} MiB, mean under load ${ms(http.rss.mean, 0)} MiB, peak ${ms(http.rss.peak, 0)} MiB, at the end ${ms(http.rss.end, 0)} MiB.`,
   );
