@@ -4,6 +4,7 @@ import path from "node:path";
 import { createAuth, setPassword } from "@helpdesk/api/auth";
 import { accounts, attachments, type DbHandle, tickets, users } from "@helpdesk/db";
 import { createTestDb } from "@helpdesk/db/testing";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 
@@ -128,6 +129,55 @@ afterAll(async () => {
 });
 
 describe("HTTP host", () => {
+  it("an unexpected failure answers 500 with a plain sentence, never the SQL or the driver's words", async () => {
+    const broken = await createTestDb();
+    try {
+      await broken.db
+        .insert(accounts)
+        .values({ id: "b1", customerNumber: "B", name: "B", policyId: "p", serviceLevelId: "s" });
+      await broken.db.insert(users).values({
+        id: "bc",
+        email: "bc@b.test",
+        name: "BC",
+        kind: "customer",
+        accountId: "b1",
+        customerRole: "customerStaff",
+      });
+      await setPassword(broken.db, "bc", "password-123");
+      const brokenAuth = createAuth({
+        db: broken.db,
+        secret: "y".repeat(40),
+        baseURL: BASE,
+        sendMail: async () => {},
+      });
+      const brokenApp = createApp({
+        db: broken.db,
+        dbKind: broken.kind,
+        auth: brokenAuth,
+        clock: { now: () => Date.now() },
+        trustedOrigins: [BASE],
+      });
+      const signIn = await brokenApp.request("/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE, host: "localhost:3000" },
+        body: JSON.stringify({ email: "bc@b.test", password: "password-123" }),
+      });
+      const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      // the tickets table is gone: the list query fails in the driver
+      await broken.db.execute(sql`drop table tickets cascade`);
+      const input = encodeURIComponent(JSON.stringify({ json: {} }));
+      const res = await brokenApp.request(`/trpc/ticket.list?input=${input}`, {
+        headers: { cookie, origin: BASE, host: "localhost:3000" },
+      });
+      expect(res.status).toBe(500);
+      const body = await res.text();
+      expect(body).toContain("Something went wrong on our side.");
+      expect(body).not.toMatch(/relation|does not exist|select |Failed query/i);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it("/healthz pings the database", async () => {
     const res = await app.request("/healthz");
     expect(res.status).toBe(200);
