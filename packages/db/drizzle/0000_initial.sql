@@ -114,6 +114,18 @@ CREATE TABLE "credit_notes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "inbound_mails" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"message_id" text,
+	"from_address" text NOT NULL,
+	"from_name" text,
+	"subject" text NOT NULL,
+	"excerpt" text NOT NULL,
+	"outcome" text NOT NULL,
+	"ticket_id" uuid,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "incident_updates" (
 	"id" text PRIMARY KEY NOT NULL,
 	"major_incident_id" text NOT NULL,
@@ -397,6 +409,7 @@ ALTER TABLE "credit_notes" ADD CONSTRAINT "credit_notes_complaint_id_billing_com
 ALTER TABLE "credit_notes" ADD CONSTRAINT "credit_notes_invoice_line_id_invoice_lines_id_fk" FOREIGN KEY ("invoice_line_id") REFERENCES "public"."invoice_lines"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_notes" ADD CONSTRAINT "credit_notes_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_notes" ADD CONSTRAINT "credit_notes_issued_by_id_users_id_fk" FOREIGN KEY ("issued_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inbound_mails" ADD CONSTRAINT "inbound_mails_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incident_updates" ADD CONSTRAINT "incident_updates_major_incident_id_major_incidents_id_fk" FOREIGN KEY ("major_incident_id") REFERENCES "public"."major_incidents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incident_updates" ADD CONSTRAINT "incident_updates_posted_by_id_users_id_fk" FOREIGN KEY ("posted_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -443,6 +456,8 @@ CREATE INDEX "authorized_contacts_account_idx" ON "authorized_contacts" USING bt
 CREATE INDEX "authorized_contacts_email_idx" ON "authorized_contacts" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "authorized_contacts_phone_idx" ON "authorized_contacts" USING btree ("phone");--> statement-breakpoint
 CREATE INDEX "credit_notes_account_idx" ON "credit_notes" USING btree ("account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "inbound_mails_message_id_idx" ON "inbound_mails" USING btree ("message_id");--> statement-breakpoint
+CREATE INDEX "inbound_mails_ticket_idx" ON "inbound_mails" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "incident_updates_incident_idx" ON "incident_updates" USING btree ("major_incident_id","posted_at");--> statement-breakpoint
 CREATE INDEX "invoice_lines_account_idx" ON "invoice_lines" USING btree ("account_id","period");--> statement-breakpoint
 CREATE INDEX "invoice_lines_ticket_idx" ON "invoice_lines" USING btree ("ticket_id");--> statement-breakpoint

@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./billing-complaints";
 export * from "./contacts";
 export * from "./credit-notes";
+export * from "./inbound-mails";
 export * from "./incident-updates";
 export * from "./invoice-lines";
 export * from "./mail-log";
