@@ -35,6 +35,12 @@ export const createCaller = createCallerFactory(appRouter);
 
 export { MAX_ATTACHMENT_BYTES, sniffContentType } from "./attachments";
 export { DEMO_PASSWORD, type SeedLogin, type SeedResult, seedBase, seedDemo } from "./seed";
+export {
+  InboundMail,
+  type InboundMailResult,
+  MAIL_INTAKE_ACTOR,
+  receiveInboundMail,
+} from "./services/mail-intake";
 export { type SweepResult, sweepAll, sweepDueDeadlines } from "./sweeper";
 export {
   type Audience,

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import {
   accounts,
   authorizedContacts,
+  inboundMails,
   majorIncidents,
   outbox,
   partnerLinks,
@@ -491,9 +492,35 @@ export const staffTicketRouter = router({
       )
       .orderBy(asc(tickets.createdAt))
       .limit(input.limit);
+    // mail from unknown senders: who wrote, what about (R-TKT-5, R-ACT-3)
+    const mails = rows.length
+      ? await ctx.db
+          .select()
+          .from(inboundMails)
+          .where(
+            inArray(
+              inboundMails.ticketId,
+              rows.map((r) => r.id),
+            ),
+          )
+      : [];
+    const mailOf = new Map(mails.map((m) => [m.ticketId, m]));
     const out = [];
-    for (const r of rows)
-      out.push(ticketSummary(r, await policyVersion(ctx.db, r.policyId, r.policyVersion)));
+    for (const r of rows) {
+      const m = mailOf.get(r.id);
+      out.push({
+        ...ticketSummary(r, await policyVersion(ctx.db, r.policyId, r.policyVersion)),
+        mail: m
+          ? {
+              from: m.fromAddress,
+              fromName: m.fromName,
+              subject: m.subject,
+              excerpt: m.excerpt,
+              receivedAt: m.receivedAt.getTime(),
+            }
+          : null,
+      });
+    }
     return out;
   }),
 
