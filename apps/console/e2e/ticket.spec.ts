@@ -296,6 +296,12 @@ test.describe("journey 3: the ticket workspace", () => {
       }).toPass({ timeout: 30_000 });
       await expect(panel).toContainText("Support Services lead");
       await expect(panel).toContainText("Top of the ladder");
+      // R-ESC-3: the escalation history records the server's step itself and whom it notified
+      const automated = panel.locator("li[data-step='automated']");
+      await expect(automated).toHaveCount(1);
+      await expect(automated).toContainText(
+        "Level 2 (Support Services lead (Installation Engineers as escalation resource)) — automatic, notified jmoore@thefaxguysot.wpengine.com",
+      );
       await shot(page, "escalation-automated");
       // the step notified that level's contact
       await expect

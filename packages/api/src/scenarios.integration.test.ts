@@ -4,6 +4,7 @@
  * matched to an account, a partner opening on behalf.
  */
 import { outbox, ticketHistory, tickets } from "@helpdesk/db/schema";
+import { presets } from "@helpdesk/domain/presets";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAll } from "./sweeper";
@@ -118,6 +119,30 @@ describe("messaging-provider", () => {
       .from(ticketHistory)
       .where(and(eq(ticketHistory.ticketId, t.id), eq(ticketHistory.type, "ticket.deadline")));
     expect(steps.length).toBeGreaterThan(0);
+    // R-ESC-3: the automated step is recorded as itself (level, function, who was notified), once; the
+    // step staff took on request is not
+    const automated = await api.db
+      .select()
+      .from(ticketHistory)
+      .where(and(eq(ticketHistory.ticketId, t.id), eq(ticketHistory.type, "escalation.automated")));
+    const ladder = presets["messaging-provider"].escalation.ladder;
+    expect(automated.map((h) => ({ at: h.at.getTime(), actor: h.actor, data: h.data }))).toEqual([
+      {
+        at: MONDAY_0900_BERLIN + 8 * HOUR,
+        actor: { kind: "system", id: "escalation" },
+        data: { level: 2, function: ladder[1]?.function, contact: ladder[1]?.contact },
+      },
+    ]);
+    expect(ladder[1]?.contact).toBeTruthy();
+    // staff read it in the ticket's history; the customer reads the level, not the staff address
+    const staffView = await staff.staffTicket.byId({ id: t.id });
+    expect(staffView.history.filter((h) => h.type === "escalation.automated").map((h) => h.data)).toEqual([
+      { level: 2, function: ladder[1]?.function, contact: ladder[1]?.contact },
+    ]);
+    const customerView = await customer.ticket.history({ id: t.id });
+    expect(customerView.filter((h) => h.type === "escalation.automated").map((h) => h.data)).toEqual([
+      { level: 2, function: ladder[1]?.function },
+    ]);
   });
 });
 

@@ -145,7 +145,8 @@ export async function ticketHistoryOf(db: Queryable, ticketId: string, actor: Ac
     }));
 }
 
+/** Without staff notes and the staff address an escalation step notified (R-ESC-3: the level is public). */
 function publicData(d: Record<string, unknown>) {
-  const { note: _n, ...rest } = d;
+  const { note: _n, contact: _c, ...rest } = d;
   return rest;
 }

@@ -501,7 +501,8 @@ function mailRow(
 
 /**
  * Pushes the rows of an effect that needs nothing but its own rows (a notification to known addresses, a
- * page, an escalation mail, a breach or warning in the history) and says true; false for the others.
+ * page, an escalation mail and, for an automated step, its history row, a breach or warning in the
+ * history) and says true; false for the others.
  */
 function plainEffectRows(
   ticket: TicketRow,
@@ -540,6 +541,15 @@ function plainEffectRows(
         nextAttemptAt: when,
         createdAt: when,
       });
+      // R-ESC-3: an automated step is recorded as itself, not only as the timer that ran
+      if (e.automated)
+        history.push({
+          ticketId: ticket.id,
+          at: when,
+          actor: { kind: "system", id: "escalation" },
+          type: "escalation.automated",
+          data: { level: e.level, function: e.function, contact: e.contact },
+        });
       return true;
     case "recordBreach":
     case "recordWarning":

@@ -267,17 +267,28 @@ export function EscalationPanel({
           <p className="text-muted-foreground">No escalation so far.</p>
         ) : (
           <ul className="flex flex-col gap-1">
-            {steps.map((h) => (
-              <li key={h.id}>
-                {formatDateTime(h.at)} —{" "}
-                {h.actorKind === "system"
-                  ? "automated"
-                  : h.actorKind === "staff"
-                    ? ((h.actorId ? nameOf?.(h.actorId) : null) ?? "staff")
-                    : "customer"}
-                : {String((h.data as { note?: string }).note ?? describeHistoryType(h.type))}
-              </li>
-            ))}
+            {steps.map((h) => {
+              if (h.type === "escalation.automated") {
+                // R-ESC-3: the step the server took when the timer ran out, and whom it notified
+                const d = h.data as { level?: number; function?: string; contact?: string };
+                return (
+                  <li key={h.id} data-step="automated">
+                    {formatDateTime(h.at)} — Level {d.level} ({d.function}) — automatic, notified {d.contact}
+                  </li>
+                );
+              }
+              return (
+                <li key={h.id}>
+                  {formatDateTime(h.at)} —{" "}
+                  {h.actorKind === "system"
+                    ? "automated"
+                    : h.actorKind === "staff"
+                      ? ((h.actorId ? nameOf?.(h.actorId) : null) ?? "staff")
+                      : "customer"}
+                  : {String((h.data as { note?: string }).note ?? describeHistoryType(h.type))}
+                </li>
+              );
+            })}
           </ul>
         )}
       </div>
