@@ -1,4 +1,4 @@
-import { accounts, type DbHandle, policies, users } from "@helpdesk/db";
+import { accounts, type DbHandle, policies, sessions, users } from "@helpdesk/db";
 import { createTestDb } from "@helpdesk/db/testing";
 import type { Policy } from "@helpdesk/domain";
 import { eq } from "drizzle-orm";
@@ -97,9 +97,9 @@ describe("sign-in (better-auth on the users table)", () => {
     expect(r.status).toBe(200);
     expect(r.setCookie).toMatch(/HttpOnly/i);
     const cookie = r.setCookie!.split(";")[0]!;
-    const actor = await getActor(auth, new Headers({ cookie }));
+    const actor = await getActor(auth, h.db, new Headers({ cookie }));
     expect(actor).toEqual({ kind: "customer", id: "bob", accountId: "acme", role: "customerStaff" });
-    expect(await getActor(auth, new Headers())).toBeNull();
+    expect(await getActor(auth, h.db, new Headers())).toBeNull();
   });
 
   it("R-ACT-7/R-ACT-8: an open session follows the user row at once — new roles, staff roles, deactivation", async () => {
@@ -107,16 +107,54 @@ describe("sign-in (better-auth on the users table)", () => {
     const r = await signIn("erin@acme.test", PASSWORD, "198.51.100.10");
     const cookie = r.setCookie!.split(";")[0]!;
     const headers = new Headers({ cookie });
-    expect(await getActor(auth, headers)).toMatchObject({ kind: "customer", role: "customerStaff" });
+    expect(await getActor(auth, h.db, headers)).toMatchObject({ kind: "customer", role: "customerStaff" });
     await h.db.update(users).set({ customerRole: "customerAdmin" }).where(eq(users.id, "erin"));
-    expect(await getActor(auth, headers)).toMatchObject({ kind: "customer", role: "customerAdmin" });
+    expect(await getActor(auth, h.db, headers)).toMatchObject({ kind: "customer", role: "customerAdmin" });
     await h.db
       .update(users)
       .set({ kind: "staff", accountId: null, customerRole: null, staffRoles: ["billing", "not-a-role"] })
       .where(eq(users.id, "erin"));
-    expect(await getActor(auth, headers)).toEqual({ kind: "staff", id: "erin", roles: ["billing"] });
+    expect(await getActor(auth, h.db, headers)).toEqual({ kind: "staff", id: "erin", roles: ["billing"] });
     await h.db.update(users).set({ active: false }).where(eq(users.id, "erin"));
-    expect(await getActor(auth, headers)).toBeNull();
+    expect(await getActor(auth, h.db, headers)).toBeNull();
+  });
+
+  it("R-ACT-8: a forged, expired or ended session is no session; one due for its sliding refresh is extended", async () => {
+    await addUser("frank", "frank@acme.test", "acme");
+    const r = await signIn("frank@acme.test", PASSWORD, "198.51.100.11");
+    const cookie = r.setCookie!.split(";")[0]!;
+    const headers = new Headers({ cookie });
+    expect(await getActor(auth, h.db, headers)).toMatchObject({ kind: "customer", id: "frank" });
+    const name = cookie.slice(0, cookie.indexOf("="));
+    const value = decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1));
+    const token = value.slice(0, value.lastIndexOf("."));
+    const signature = value.slice(value.lastIndexOf(".") + 1);
+    const sent = (v: string) => new Headers({ cookie: `${name}=${encodeURIComponent(v)}` });
+    expect(await getActor(auth, h.db, sent(`${token}x.${signature}`))).toBeNull();
+    expect(await getActor(auth, h.db, sent(`${token}.${"A".repeat(43)}=`))).toBeNull();
+    expect(await getActor(auth, h.db, sent(token))).toBeNull();
+    // older than better-auth's updateAge (a day): the request goes through its getSession, which extends it
+    const week = 7 * 86_400_000;
+    await h.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() + week - 2 * 86_400_000) })
+      .where(eq(sessions.token, token));
+    expect(await getActor(auth, h.db, headers)).toMatchObject({ id: "frank" });
+    const [refreshed] = await h.db.select().from(sessions).where(eq(sessions.token, token));
+    expect(refreshed?.expiresAt.getTime()).toBeGreaterThan(Date.now() + week - 60_000);
+    await h.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.token, token));
+    expect(await getActor(auth, h.db, headers)).toBeNull();
+    // signing out deletes the session row
+    await h.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() + week) })
+      .where(eq(sessions.token, token));
+    expect(await getActor(auth, h.db, headers)).toMatchObject({ id: "frank" });
+    await h.db.delete(sessions).where(eq(sessions.token, token));
+    expect(await getActor(auth, h.db, headers)).toBeNull();
   });
 
   it("R-ACT-8: five wrong passwords deactivate the login; then even the right one is refused, saying to ask an admin", async () => {
@@ -251,7 +289,7 @@ describe("sign-in (better-auth on the users table)", () => {
       active: true,
       email: "bob@acme.test",
     });
-    const actor = await getActor(auth, new Headers({ cookie }));
+    const actor = await getActor(auth, h.db, new Headers({ cookie }));
     expect(actor).toEqual({ kind: "customer", id: "bob", accountId: "acme", role: "customerStaff" });
   });
 });
