@@ -9,6 +9,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { contentDisposition, downloadContentType, loadAttachmentFor } from "./attachments";
 import type { Clock } from "./clock";
+import { type MailInboundOptions, mailInboundHandler } from "./mail-inbound";
 import { refuseCrossOriginMutations, securityHeaders } from "./security";
 import { serveSpa } from "./static";
 
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** dist folders of the two apps (defaults: apps/portal/dist, apps/console/dist) */
   portalDist?: string;
   consoleDist?: string;
+  /** POST /api/mail/inbound (an MTA webhook); off when there is no secret */
+  mailInbound?: MailInboundOptions;
 }
 
 type Env = { Bindings: { incoming?: { socket?: { remoteAddress?: string } } } };
@@ -71,7 +74,7 @@ export function createApp(opts: AppOptions) {
   });
 
   app.get("/api/attachments/:id", async (c) => {
-    const actor = await getActor(auth, db, c.req.raw.headers);
+    const actor = await getActor(auth, c.req.raw.headers);
     if (!actor) return c.json({ error: "Sign in to download attachments." }, 401);
     const row = await loadAttachmentFor(db, actor, c.req.param("id"));
     if (!row) return c.json({ error: "No such attachment." }, 404);
@@ -95,6 +98,8 @@ export function createApp(opts: AppOptions) {
     return auth.handler(new Request(req.url, { method: req.method, headers, body }));
   });
 
+  app.post("/api/mail/inbound", mailInboundHandler(db, clock, opts.mailInbound));
+
   app.all("/api/*", (c) => c.json({ error: "Not found" }, 404));
 
   app.use(
@@ -110,7 +115,7 @@ export function createApp(opts: AppOptions) {
       createContext: async (_opts, c) =>
         createContext({
           db,
-          actor: await getActor(auth, db, c.req.raw.headers),
+          actor: await getActor(auth, c.req.raw.headers),
           clock,
           services: { auth },
           reqMeta: { ip: clientIp(c as never), userAgent: c.req.header("user-agent") },

@@ -51,10 +51,18 @@ export const Env = z.object({
   SEED: optional(z.enum(["true", "false", "1", "0"], { error: "SEED must be true or false" })),
   SWEEP_INTERVAL_MS: optional(z.coerce.number().int().min(100, "SWEEP_INTERVAL_MS must be at least 100")),
   OUTBOX_INTERVAL_MS: optional(z.coerce.number().int().min(50, "OUTBOX_INTERVAL_MS must be at least 50")),
+  /** shared secret an MTA webhook sends as `Authorization: Bearer …` to POST /api/mail/inbound; unset = off */
+  MAIL_INBOUND_SECRET: optional(
+    z
+      .string()
+      .min(16, "MAIL_INBOUND_SECRET must be at least 16 characters; unset it to turn inbound mail off"),
+  ),
+  /** the policy (id) mail from unknown senders is filed under; default: the first active policy by id */
+  MAIL_INBOUND_POLICY: optional(z.string().max(60)),
   NODE_ENV: optional(z.string()),
 });
 
-const SECRET_VARS = new Set(["SESSION_SECRET", "DATABASE_URL", "SMTP_URL"]);
+const SECRET_VARS = new Set(["SESSION_SECRET", "DATABASE_URL", "SMTP_URL", "MAIL_INBOUND_SECRET"]);
 
 export interface Config {
   port: number;
@@ -70,6 +78,8 @@ export interface Config {
   seed: boolean;
   sweepIntervalMs: number;
   outboxIntervalMs: number;
+  /** POST /api/mail/inbound: its shared secret (undefined = the endpoint is off) and default policy */
+  mailInbound: { secret: string | undefined; policyId: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -125,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.SEED === undefined ? true : e.SEED === "true" || e.SEED === "1",
     sweepIntervalMs: e.SWEEP_INTERVAL_MS ?? 5_000,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS ?? 1_000,
+    mailInbound: { secret: e.MAIL_INBOUND_SECRET, policyId: e.MAIL_INBOUND_POLICY },
   };
 }
 

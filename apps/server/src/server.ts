@@ -58,7 +58,14 @@ export async function startServer(
     now: () => clock.now(),
   });
 
-  const app = createApp({ db, dbKind: handle.kind, auth, clock, trustedOrigins: config.trustedOrigins });
+  const app = createApp({
+    db,
+    dbKind: handle.kind,
+    auth,
+    clock,
+    trustedOrigins: config.trustedOrigins,
+    mailInbound: config.mailInbound,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

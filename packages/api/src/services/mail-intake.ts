@@ -24,16 +24,26 @@ import { loadTicket, openTicketSaved, type TicketRow, transitionInTx } from "./t
 
 /** What an MTA webhook posts. Unknown fields are ignored. */
 export const InboundMail = z.object({
-  from: z.email("from: give the sender's address, e.g. jane@example.com").max(200),
-  fromName: z.string().trim().max(200, "fromName: keep it under 200 characters").optional(),
-  subject: z.string().max(2000, "subject: keep it under 2000 characters"),
-  text: z.string().max(60_000, "text: the plain-text body may have at most 60000 characters"),
-  messageId: z
-    .string()
+  from: z
+    .email({ error: "give the sender's address, e.g. jane@example.com" })
+    .max(200, "keep the address under 200 characters"),
+  fromName: z
+    .string({ error: "give the sender's display name as text, or leave it out" })
     .trim()
-    .min(1)
-    .max(998, "messageId: a Message-ID has at most 998 characters")
-    .optional(),
+    .max(200, "keep the name under 200 characters")
+    .nullish(),
+  subject: z
+    .string({ error: "give the subject as text (empty is fine)" })
+    .max(2000, "keep the subject under 2000 characters"),
+  text: z
+    .string({ error: "give the plain-text body as text (empty is fine)" })
+    .max(60_000, "the plain-text body may have at most 60000 characters"),
+  messageId: z
+    .string({ error: "give the Message-ID as text, or leave it out" })
+    .trim()
+    .min(1, "leave the Message-ID out rather than empty")
+    .max(998, "a Message-ID has at most 998 characters")
+    .nullish(),
 });
 export type InboundMail = z.infer<typeof InboundMail>;
 
@@ -309,9 +319,14 @@ async function unmatched(
   const policy = namedTicket
     ? await activePolicy(tx, namedTicket.policyId)
     : opts.defaultPolicyId
-      ? await activePolicy(tx, opts.defaultPolicyId)
+      ? policies.find((p) => p.id === opts.defaultPolicyId)
       : [...policies].sort((a, b) => a.id.localeCompare(b.id))[0];
-  if (!policy) throw new Error("There is no active policy to file inbound mail under.");
+  if (!policy)
+    throw new Error(
+      opts.defaultPolicyId
+        ? `There is no active policy '${opts.defaultPolicyId}' to file inbound mail under (MAIL_INBOUND_POLICY).`
+        : "There is no active policy to file inbound mail under.",
+    );
   const out = await openTicketSaved(tx, {
     policy,
     input: {
