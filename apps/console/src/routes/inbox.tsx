@@ -341,6 +341,8 @@ function OpenForRequest() {
               const t = await trpcClient.staffTicket.openFor.mutate({
                 accountId,
                 contactId: unlisted ? null : contactId,
+                // R-ACT-4: a person holding temporary access is recognized by the address it was granted to
+                email: unlisted && form.email.trim() ? form.email.trim() : undefined,
                 channel,
                 inquiryType,
                 subject: form.subject,
@@ -411,7 +413,11 @@ function OpenForRequest() {
                 <Field label="Their phone" optionalLabel="(optional)">
                   <Input value={form.phone} onChange={set("phone")} autoComplete="off" />
                 </Field>
-                <Field label="Their email" optionalLabel="(optional)">
+                <Field
+                  label="Their email"
+                  optionalLabel="(optional)"
+                  help="Someone granted temporary access is recognized by it (R-ACT-4)."
+                >
                   <Input type="email" value={form.email} onChange={set("email")} autoComplete="off" />
                 </Field>
               </div>

@@ -383,12 +383,16 @@ export const staffTicketRouter = router({
     .input(TicketRef)
     .mutation(({ ctx, input }) => staffEvent(ctx, input, (b) => ({ type: "ticket.authorize", ...b }))),
 
-  /** Support opens a ticket for a caller (phone, email, on behalf); R-ACT-3 exception with authorizationPending. */
+  /**
+   * Support opens a ticket for a caller (phone, email, on behalf); R-ACT-3 exception with
+   * authorizationPending; R-ACT-4: a caller who is no contact may give the address holding temporary access.
+   */
   openFor: worker
     .input(
       TicketRequest.extend({
         accountId: textId,
         contactId: textId.nullable(),
+        email: z.string().trim().pipe(email).optional(),
         channel: z.enum(["phone", "email", "staff", "api"]),
         authorizationPending: z.boolean().optional(),
       }),

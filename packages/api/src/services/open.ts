@@ -79,7 +79,8 @@ function jsonOf<T>(v: unknown): T {
  * One statement for what opening a ticket needs to know: the account, its policy version in force, its
  * authorized contacts, the temporary grants for the requester's address (R-ACT-4), and — for a portal
  * login ($2) — the login's address and name and whether it is the account's technical delegate (R-ACT-5).
- * Constant text: prepared once per connection (see runPrepared).
+ * The requester's address is the login's, or — when support opens a ticket for a caller ($3) — the one
+ * the caller gave. Constant text: prepared once per connection (see runPrepared).
  */
 const OPEN_FACTS = `select row_to_json(a) as account,
   (select max(p.version) from policies p where p.id = a.policy_id) as policy_version,
@@ -91,7 +92,8 @@ const OPEN_FACTS = `select row_to_json(a) as account,
       'grantedAt', floor(extract(epoch from g.created_at) * 1000),
       'confirmedAt', floor(extract(epoch from g.confirmed_at) * 1000),
       'revokedAt', floor(extract(epoch from g.revoked_at) * 1000)))
-    from temporary_access_grants g where g.account_id = a.id and lower(g.email) = lower(u.email)), '[]'::json) as grants,
+    from temporary_access_grants g where g.account_id = a.id
+      and lower(g.email) = lower(coalesce(u.email, $3::text))), '[]'::json) as grants,
   u.email, u.name,
   exists (select 1 from technical_delegates d where d.user_id = u.id and d.account_id = a.id) as is_delegate
 from accounts a left join users u on u.id = $2::text
@@ -135,11 +137,14 @@ function accountOf(a: AccountJson): AccountRow {
   };
 }
 
-/** Everything opening a ticket reads, in one statement; NOT_FOUND when there is no such account. */
+/**
+ * Everything opening a ticket reads, in one statement; NOT_FOUND when there is no such account. The
+ * requester is a portal login, or the address a caller gave support (its temporary grants, R-ACT-4).
+ */
 async function openFacts(
   db: Queryable,
   accountId: string,
-  requester: { userId: string } | null,
+  requester: { userId: string } | { email: string } | null,
 ): Promise<OpenFacts> {
   const [r] = await runPrepared<{
     account: unknown;
@@ -149,7 +154,11 @@ async function openFacts(
     email: string | null;
     name: string | null;
     is_delegate: boolean;
-  }>(db, OPEN_FACTS, [accountId, requester?.userId ?? null]);
+  }>(db, OPEN_FACTS, [
+    accountId,
+    requester && "userId" in requester ? requester.userId : null,
+    requester && "email" in requester ? requester.email : null,
+  ]);
   if (!r) throw new DomainError("NOT_FOUND", "No such account.");
   const account = accountOf(jsonOf<AccountJson>(r.account));
   const contacts = jsonOf<SupportContact[]>(r.contacts);
@@ -323,24 +332,34 @@ export async function openAsStaff(
     contactId: string | null;
     channel: "phone" | "voicemail" | "email" | "staff" | "api";
     callerNumber?: string;
+    /** the caller's address: an authorized contact's, or one holding temporary access (R-ACT-4) */
+    email?: string;
     authorizationPending?: boolean;
   },
   at: number,
 ): Promise<TransitionResult> {
   const files = checkAttachments(req.attachments ?? []);
-  const { account, policyVersion: version, access: facts } = await openFacts(db, req.accountId, null);
+  const email = req.email?.trim() || null;
+  const {
+    account,
+    policyVersion: version,
+    access: facts,
+  } = await openFacts(db, req.accountId, email ? { email } : null);
   const policy = await policyVersion(db, account.policyId, version);
-  // R-ACT-3: the caller must be an authorized contact, except a confirmed incident opened pending authorization
+  // R-ACT-3: the caller must be an authorized contact, except a confirmed incident opened pending
+  // authorization; R-ACT-4: or hold temporary access by the address they gave
   const access = mayOpenTicket({
     policy,
     ...facts,
-    requester: { contactId: req.contactId, phone: req.callerNumber ?? null },
+    requester: { contactId: req.contactId, phone: req.callerNumber ?? null, email },
     at,
     isStaffConfirmedIncident: req.authorizationPending ?? false,
   });
   if (!access.ok) throw access.error;
   const contact = facts.contacts.find((c) => c.id === (access.value.contactId ?? req.contactId));
-  const contactName = contact ? `${contact.firstName} ${contact.lastName}` : (req.callerNumber ?? "Caller");
+  const contactName = contact
+    ? `${contact.firstName} ${contact.lastName}`
+    : (email ?? req.callerNumber ?? "Caller");
   const input = domainInput(policy, account, req, {
     channel: req.channel,
     contactId: access.value.contactId ?? null,
