@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_MAIL_INBOUND_SECRET } from "./mail-secret";
 import { apiMutation, apiQuery, authFile, expectAccessible, open, shot } from "./support";
 
 test.describe("journey 4: the inbox of unidentified requests", () => {
@@ -179,5 +180,77 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     await expect(
       page.getByTestId("ticket-actions").getByRole("button", { name: "Authorization received" }),
     ).toHaveCount(0);
+  });
+
+  test("a mail from an unknown sender posted to the inbound endpoint waits in the inbox and, matched to an account and contact, becomes its ticket (R-TKT-5, R-ACT-3)", async ({
+    page,
+    request,
+  }) => {
+    const stamp = Date.now();
+    const from = `frank.${stamp}@unknown-clinic.example`;
+    const subject = `Fax server rejects calls ${stamp}`;
+    // what an MTA webhook posts: no browser, no session, the shared secret
+    const res = await request.post("/api/mail/inbound", {
+      headers: { authorization: `Bearer ${E2E_MAIL_INBOUND_SECRET}` },
+      data: {
+        from,
+        fromName: "Frank Unknown",
+        subject,
+        text: "Hello support,\nsince this morning our fax server rejects every incoming call.\nFrank",
+        messageId: `<${stamp}@unknown-clinic.example>`,
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const posted = (await res.json()) as { outcome: string; ticketNumber: string; ticketId: string };
+    expect(posted.outcome).toBe("unmatched");
+
+    await open(page, "/inbox", "specialist");
+    const item = page.locator(`[data-ticket="${posted.ticketNumber}"]`);
+    await expect(item).toBeVisible();
+    await expect(item).toContainText("unidentified");
+    await expect(item).toContainText("via email");
+    const mail = item.getByTestId("inbox-mail");
+    await expect(mail).toContainText("Frank Unknown");
+    await expect(mail).toContainText(from);
+    await expect(item.getByRole("link", { name: subject })).toBeVisible();
+    await expect(mail).toContainText("our fax server rejects every incoming call");
+    await expect(mail).toContainText("received");
+    await item.scrollIntoViewIfNeeded();
+    await shot(page, "inbox-unknown-mail");
+    await expectAccessible(page, "inbox with a mail from an unknown sender");
+
+    // support finds out who it is and matches it to the account and an authorized contact
+    await item.getByRole("button", { name: "Match to account…" }).click();
+    await item.getByLabel("Find account").fill("Lone Star");
+    await item.getByLabel("Account", { exact: true }).selectOption({ label: "Lone Star Clinics (20001)" });
+    const contact = item.getByLabel("Authorized contact");
+    await expect(contact.locator("option")).not.toHaveCount(1);
+    await contact.selectOption("c-faxNight"); // Nina Night
+    await item.getByRole("button", { name: "Match", exact: true }).click();
+    await expect(page.getByText(`${posted.ticketNumber} matched.`)).toBeVisible();
+    await expect(item).toHaveCount(0);
+
+    // the mail is now a ticket of the account, with the mail as its first message
+    const after = await apiQuery<{
+      accountId: string | null;
+      contactId: string | null;
+      channel: string;
+      messages: { body: string; channel: string }[];
+    }>(page, "staffTicket.byId", { id: posted.ticketId });
+    expect(after.accountId).toBe("acc-lone-star-clinics");
+    expect(after.contactId).toBeTruthy();
+    expect(after.channel).toBe("email");
+    expect(after.messages[0]?.channel).toBe("email");
+    expect(after.messages[0]?.body).toContain("rejects every incoming call");
+    await page.goto(`/console/tickets/${posted.ticketId}`);
+    await expect(page.getByTestId("ticket-subject")).toHaveText(subject);
+
+    // the MTA delivering the same mail again changes nothing
+    const again = await request.post("/api/mail/inbound", {
+      headers: { authorization: `Bearer ${E2E_MAIL_INBOUND_SECRET}` },
+      data: { from, subject, text: "again", messageId: `<${stamp}@unknown-clinic.example>` },
+    });
+    expect(again.status()).toBe(200);
+    expect(await again.json()).toMatchObject({ duplicate: true, ticketId: posted.ticketId });
   });
 });

@@ -5,16 +5,21 @@
  *
  *   POST http://127.0.0.1:$E2E_CLOCK_PORT/clock   {"offsetMs": 3600000}   → server time = now + 1 h
  *
+ * Inbound mail is on with the secret in e2e/mail-secret.ts (the inbox journey posts a mail as an MTA would).
+ *
  * Used by the breach journey (R-SLA-4): the deadline sweeper records the breach when server time passes
  * the deadline, and the console shows it.
  */
 import { createServer } from "node:http";
 import { loadConfig } from "../../server/src/config";
 import { startServer } from "../../server/src/server";
+import { E2E_MAIL_INBOUND_SECRET } from "./mail-secret";
 
 let offsetMs = 0;
 const clock = { now: () => Date.now() + offsetMs };
 
+// inbound mail (POST /api/mail/inbound) is on, so the inbox journey can post a mail as an MTA would
+process.env.MAIL_INBOUND_SECRET = E2E_MAIL_INBOUND_SECRET;
 const started = await startServer(loadConfig(), { clock });
 console.log(`Helpdesk (e2e, movable clock) is running at ${started.url}/console/`);
 

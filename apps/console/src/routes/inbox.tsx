@@ -24,13 +24,13 @@ import {
   toast,
 } from "@helpdesk/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Phone, PhoneIncoming, ShieldAlert, ShieldCheck, UserPlus, Voicemail } from "lucide-react";
+import { Mail, Phone, PhoneIncoming, ShieldAlert, ShieldCheck, UserPlus, Voicemail } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
 import { useAccount, useAccounts } from "../features/customers/use-accounts";
 import { usePolicies } from "../features/policy/use-policies";
-import type { TicketSummary } from "../lib/api-types";
+import type { InboxEntry } from "../lib/api-types";
 import { errorMessage, trpc, trpcClient, trpcErrorCode } from "../lib/trpc";
 
 export default function InboxPage() {
@@ -82,13 +82,7 @@ function useRefreshInbox() {
   };
 }
 
-function InboxItem({
-  ticket,
-  accountName,
-}: {
-  ticket: Omit<TicketSummary, "accountName">;
-  accountName: string | undefined;
-}) {
+function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: string | undefined }) {
   const [matching, setMatching] = useState(false);
   const [busy, setBusy] = useState(false);
   const refresh = useRefreshInbox();
@@ -118,6 +112,8 @@ function InboxItem({
           <div className="flex flex-wrap items-center gap-2">
             {ticket.channel === "voicemail" ? (
               <Voicemail className="size-4 text-muted-foreground" aria-hidden="true" />
+            ) : ticket.channel === "email" ? (
+              <Mail className="size-4 text-muted-foreground" aria-hidden="true" />
             ) : (
               <Phone className="size-4 text-muted-foreground" aria-hidden="true" />
             )}
@@ -141,6 +137,7 @@ function InboxItem({
               <RelativeTime value={ticket.createdAt} /> · via {ticket.channel}
             </span>
           </div>
+          {ticket.mail ? <MailFrom mail={ticket.mail} ticketSubject={ticket.subject} /> : null}
           {noAccount ? null : (
             <p className="text-sm text-muted-foreground" data-testid="inbox-account">
               {accountName ?? "An account"}
@@ -213,6 +210,34 @@ function InboxItem({
   );
 }
 
+/** R-TKT-5 / R-ACT-3: who wrote a mail nobody identified, and the start of what they wrote. */
+function MailFrom({ mail, ticketSubject }: { mail: NonNullable<InboxEntry["mail"]>; ticketSubject: string }) {
+  return (
+    <div className="flex flex-col gap-1 text-sm" data-testid="inbox-mail">
+      <p>
+        <span className="text-muted-foreground">From </span>
+        {mail.fromName ? <span className="font-medium">{mail.fromName} </span> : null}
+        <a href={`mailto:${mail.from}`} className="font-mono text-xs">
+          {mail.fromName ? `<${mail.from}>` : mail.from}
+        </a>
+        <span className="text-muted-foreground">
+          {" "}
+          · received <RelativeTime value={mail.receivedAt} />
+        </span>
+      </p>
+      {mail.subject.trim() && mail.subject.trim() !== ticketSubject ? (
+        <p>
+          <span className="text-muted-foreground">Subject </span>
+          {mail.subject}
+        </p>
+      ) : null}
+      {mail.excerpt ? (
+        <p className="line-clamp-3 whitespace-pre-line text-muted-foreground">{mail.excerpt}</p>
+      ) : null}
+    </div>
+  );
+}
+
 function MatchForm({
   onMatch,
   onCancel,
@@ -262,7 +287,8 @@ function MatchForm({
           <option value="">{accountId ? "Pick a contact" : "Pick an account first"}</option>
           {contacts.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.firstName} {c.lastName} · {c.phone ?? c.email}
+              {c.firstName} {c.lastName} · {c.email}
+              {c.phone ? ` · ${c.phone}` : ""}
             </option>
           ))}
         </Select>
