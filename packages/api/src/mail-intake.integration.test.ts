@@ -3,11 +3,11 @@
  * (R-TKT-1), a new email ticket from an authorized contact (R-TKT-5, R-ACT-3), anyone else into the inbox,
  * and a re-delivered Message-ID that changes nothing.
  */
-import { inboundMails, messages, outbox, tickets } from "@helpdesk/db/schema";
+import { inboundMails, messages, outbox, temporaryAccessGrants, tickets } from "@helpdesk/db/schema";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InboundMail, receiveInboundMail } from "./services/mail-intake";
-import { type Api, HOUR, MONDAY_0900_BERLIN, setupApi } from "./test-support";
+import { type Api, DAY, HOUR, MONDAY_0900_BERLIN, setupApi } from "./test-support";
 
 let api: Api;
 beforeAll(async () => {
@@ -207,5 +207,62 @@ describe("inbound mail intake", () => {
       .from(inboundMails)
       .where(eq(inboundMails.messageId, "<dup-2@lonestar-clinics.example>"));
     expect(records).toHaveLength(1);
+  });
+
+  it("R-LC-7: a mail to a rejected ticket reopens it within the policy's period; later it opens a new ticket linked to it", async () => {
+    const staff = api.as(api.a.specialist);
+    const first = await receive({ from: OLGA, subject: "Reports late", text: "Delivery reports are late." });
+    let t = await row(first.ticketId);
+    await staff.staffTicket.reject({ id: t.id, expectedVersion: t.version, reason: "duplicate" });
+    expect((await row(t.id)).status).toBe("rejected");
+
+    api.advance(2 * DAY); // messaging provider: reopen within 14 days
+    const reopened = await receive({
+      from: OLGA,
+      subject: `Re: [${t.number}] Reports late`,
+      text: "This is not a duplicate, the other ticket is about SMS.",
+    });
+    expect(reopened).toMatchObject({ outcome: "reply", ticketId: t.id });
+    t = await row(t.id);
+    expect(["new", "open"]).toContain(t.status);
+
+    await staff.staffTicket.reject({ id: t.id, expectedVersion: t.version, reason: "duplicate" });
+    api.advance(15 * DAY);
+    const later = await receive({
+      from: OLGA,
+      subject: `Re: [${t.number}] Reports late`,
+      text: "Reports are late again.",
+    });
+    expect(later.outcome).toBe("opened");
+    expect(later.ticketId).not.toBe(t.id);
+    expect(later.reason).toMatch(/14 days/);
+    const linked = await row(later.ticketId);
+    expect(linked).toMatchObject({
+      linkedTicketId: t.id,
+      channel: "email",
+      accountId: api.seed.accounts.msg,
+    });
+    expect((await row(t.id)).status).toBe("rejected");
+  });
+
+  it("R-ACT-4: a person with temporary access may reply to the account's ticket by mail", async () => {
+    const opened = await receive({ from: NINA, subject: "Fax to Houston fails", text: "Busy signal." });
+    const t = await row(opened.ticketId);
+    const helper = "temp.helper@lonestar-clinics.example";
+    const before = await receive({ from: helper, subject: `Re: [${t.number}] x`, text: "Me too." });
+    expect(before.outcome).toBe("unmatched");
+    await api.db.insert(temporaryAccessGrants).values({
+      accountId: api.seed.accounts.fax,
+      firstName: "Temp",
+      lastName: "Helper",
+      email: helper,
+      confirmationToken: `tok-${api.now()}`,
+      expiresAt: new Date(api.now() + DAY),
+      createdAt: new Date(api.now()),
+    });
+    const after = await receive({ from: helper, subject: `Re: [${t.number}] x`, text: "Logs attached." });
+    expect(after).toMatchObject({ outcome: "reply", ticketId: t.id });
+    const detail = await api.as(api.a.specialist).staffTicket.byId({ id: t.id });
+    expect(detail.messages.at(-1)).toMatchObject({ body: "Logs attached.", authorKind: "customer" });
   });
 });
