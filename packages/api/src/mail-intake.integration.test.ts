@@ -260,6 +260,7 @@ describe("inbound mail intake", () => {
       expiresAt: new Date(api.now() + DAY),
       createdAt: new Date(api.now()),
     });
+    api.advance(HOUR); // messages of one instant have no order among themselves
     const after = await receive({ from: helper, subject: `Re: [${t.number}] x`, text: "Logs attached." });
     expect(after).toMatchObject({ outcome: "reply", ticketId: t.id });
     const detail = await api.as(api.a.specialist).staffTicket.byId({ id: t.id });
