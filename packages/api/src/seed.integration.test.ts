@@ -1,11 +1,13 @@
-import { tickets } from "@helpdesk/db/schema";
+import { ticketHistory, tickets } from "@helpdesk/db/schema";
 import { createTestDb } from "@helpdesk/db/testing";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth";
 import type { Db } from "./db";
+import { createCaller } from "./index";
 import { seedDemo } from "./seed";
 import { sweepAll } from "./sweeper";
+import { createContext } from "./trpc";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
@@ -58,9 +60,38 @@ describe("seedDemo", () => {
     }
   });
 
-  it("is a no-op on a database that already has data, and the seeded deadlines sweep cleanly", async () => {
+  it("R-ESC-1/R-SUR-1: every dashboard chart has data — escalated tickets at several levels and answered surveys, while Anna's and Jonas's own invitations stay pending", async () => {
+    const report = createCaller(
+      createContext({ db, actor: seeded.actors.manager, clock: { now: () => now } }),
+    ).report;
+    const range = { from: now - 90 * 86_400_000, to: now + 1 };
+    const levels = await report.escalationsByLevel(range);
+    expect(levels.reduce((n, l) => n + l.n, 0)).toBeGreaterThanOrEqual(5);
+    const satisfaction = await report.satisfaction(range);
+    expect(satisfaction.answers).toBeGreaterThanOrEqual(3);
+    expect(new Set(satisfaction.distribution.map((d) => d.score)).size).toBeGreaterThanOrEqual(3);
+    expect(satisfaction.invited).toBeGreaterThan(satisfaction.answers);
+    for (const who of ["msgAdmin", "msgStaff"] as const) {
+      const mine = await createCaller(
+        createContext({ db, actor: seeded.actors[who], clock: { now: () => now } }),
+      ).survey.mine();
+      expect(mine, `${who} keeps a pending survey`).toHaveLength(1);
+    }
+  });
+
+  it("is a no-op on a database that already has data, and the seeded deadlines sweep cleanly; the sweep climbs the demo's escalations on its own (R-ESC-3)", async () => {
     expect((await seedDemo(db, { now })).skipped).toBe(true);
     const r = await sweepAll(db, now);
     expect(r.failed).toBe(0);
+    const automated = await db
+      .select({ n: count() })
+      .from(ticketHistory)
+      .where(eq(ticketHistory.type, "escalation.automated"));
+    expect(automated[0]?.n).toBeGreaterThan(0);
+    const report = createCaller(
+      createContext({ db, actor: seeded.actors.manager, clock: { now: () => now } }),
+    ).report;
+    const levels = await report.escalationsByLevel({ from: now - 90 * 86_400_000, to: now + 1 });
+    expect(levels.length, "escalations at more than one level").toBeGreaterThanOrEqual(2);
   });
 });

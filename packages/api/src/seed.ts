@@ -3,7 +3,8 @@
  * from: the three preset policies; one customer account per preset with an admin, a staff user and
  * authorized contacts; a partner with two managed customers (R-ACT-6); a technical delegate (R-ACT-5);
  * staff of every role (R-ACT-7) and an on-call rota. `seedDemo` adds ~200 tickets opened and moved
- * through the domain with a moving clock, so every state and preset is represented.
+ * through the domain with a moving clock, so every state and preset is represented, then a few
+ * escalations (R-ESC-1) and answered satisfaction surveys (R-SUR-1), so every dashboard has data.
  */
 import {
   accounts,
@@ -12,6 +13,8 @@ import {
   onCallRota,
   partnerLinks,
   policies,
+  surveyAnswers,
+  surveyInvitations,
   technicalDelegates,
   tickets,
   users,
@@ -20,11 +23,11 @@ import type { Policy } from "@helpdesk/domain";
 import { presets } from "@helpdesk/domain/presets";
 import type { Actor, StaffRole, TicketEvent } from "@helpdesk/domain/ticket";
 import { hashPassword } from "better-auth/crypto";
-import { count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "./db";
-import { openAsCustomer } from "./services/open";
+import { openAsCustomer, openAsStaff } from "./services/open";
 import { policyVersion } from "./services/policies";
-import { transition } from "./services/tickets";
+import { type TransitionResult, transition } from "./services/tickets";
 
 export const DEMO_PASSWORD = "helpdesk-demo-1";
 
@@ -572,8 +575,189 @@ export async function seedDemo(
       while (next < total) await one(next++);
     }),
   );
+  // after the tickets above, so their numbers and survey invitations stay what they were
+  await demoEscalations(db, base, opts.now);
+  await demoSurveys(db, base, opts.now);
   const [n] = await db.select({ n: count() }).from(tickets);
   return { ...base, tickets: n?.n ?? made, skipped: false };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const escalationNotes = [
+  "Customer's production is affected; the functional lead should look at it.",
+  "Third call from the customer today; needs attention above first line.",
+  "Carrier-side problem suspected; escalating for a second opinion.",
+];
+
+/**
+ * R-ESC-1: support escalates a few unresolved tickets of the presets with a ladder, some weeks, some days,
+ * some hours ago. Where the next level fell due meanwhile, the server's sweeper climbs them on its own
+ * once it runs (R-ESC-3): the "Escalations by level" chart has several levels.
+ */
+async function demoEscalations(db: Db, base: SeedResult, now: number) {
+  const unresolved = (policyId: string, n: number) =>
+    db
+      .select()
+      .from(tickets)
+      .where(and(inArray(tickets.status, ["new", "open"]), eq(tickets.policyId, policyId)))
+      .orderBy(asc(tickets.number))
+      .limit(n);
+  const candidates = [
+    ...(await unresolved("messaging-provider", 4)),
+    ...(await unresolved("fax-reseller", 2)),
+  ];
+  // escalated this long before now (at the earliest an hour after the ticket's last change): the older
+  // ones have climbed further by the time the sweeper runs
+  const ago = [20 * DAY, 6 * DAY, 2 * DAY, 2 * HOUR, 3 * DAY, HOUR];
+  for (const [i, row] of candidates.entries()) {
+    const at = Math.max(row.updatedAt.getTime() + HOUR, now - (ago[i] ?? HOUR));
+    if (at > now) continue;
+    const policy = await policyVersion(db, row.policyId, row.policyVersion);
+    await transition(db, {
+      loaded: { row, policy },
+      event: {
+        type: "ticket.escalate",
+        at,
+        actor: base.actors.manager,
+        note: escalationNotes[i % escalationNotes.length] ?? "",
+      },
+      expectedVersion: row.version,
+    }).catch(() => null);
+  }
+}
+
+/** Contacts of the messaging customer who call support and answer its survey (R-SUR-1), with their answer. */
+const surveyed = [
+  { id: "msgOps", score: 5, comment: "Fixed within the hour, thank you!" },
+  {
+    id: "msgNoc",
+    first: "Noah",
+    last: "Netz",
+    email: "noc@acme-messaging.example",
+    phone: "+49 30 1111 010",
+    score: 4,
+    comment: "Good answer; the first reply took a while.",
+  },
+  {
+    id: "msgBilling",
+    first: "Bettina",
+    last: "Buch",
+    email: "accounting@acme-messaging.example",
+    phone: "+49 30 1111 011",
+    score: 2,
+    comment: "We had to explain the problem twice.",
+  },
+] as const;
+
+/**
+ * R-SUR-1: contacts of the messaging customer (its policy sends surveys, to a sample of closed tickets, at
+ * most once per contact per period) call in service requests that support resolves and the account's
+ * admin confirms, until the close invites the contact; each answers. Anna's and Jonas's own invitations
+ * from the tickets above stay unanswered (the portal shows them pending).
+ */
+async function demoSurveys(db: Db, base: SeedResult, now: number) {
+  await db.insert(authorizedContacts).values(
+    surveyed.flatMap((c) =>
+      "email" in c
+        ? [
+            {
+              id: contactId(c.id),
+              accountId: ACC.msg,
+              firstName: c.first,
+              lastName: c.last,
+              email: c.email,
+              phone: c.phone,
+            },
+          ]
+        : [],
+    ),
+  );
+  const staff = base.actors.specialist as Extract<Actor, { kind: "staff" }>;
+  const admin = base.actors.msgAdmin;
+  const policy = presets["messaging-provider"];
+  const category = policy.charging.catalog.find((c) => !c.chargeable) ?? policy.charging.catalog[0];
+  for (const [k, c] of surveyed.entries()) {
+    let t = now - (40 - 12 * k) * DAY;
+    // the sample decides by the ticket number: a few calls until one of them is sampled
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const opened = await openAsStaff(
+        db,
+        staff,
+        {
+          accountId: ACC.msg,
+          contactId: contactId(c.id),
+          channel: "phone",
+          inquiryType: "serviceRequest",
+          subject: `${subjects[(k * 3 + attempt) % subjects.length]} (call)`,
+          description: "Called in: please check this for us; the team relies on it.",
+          information: { customerNumber: "auto", contactPhone: "+00 000 000" },
+        },
+        t,
+      ).catch(() => null);
+      if (!opened) break;
+      const steps: ((at: number) => TicketEvent)[] = [
+        (at) => ({ type: "ticket.assign", at, actor: staff, assigneeId: staff.id }),
+        (at) => ({ type: "ticket.reply", at, actor: staff, visibility: "public" }),
+        (at) => ({ type: "ticket.proposeResolution", at, actor: staff }),
+        ...(category
+          ? [
+              (at: number): TicketEvent => ({
+                type: "ticket.setChargeCategory",
+                at,
+                actor: staff,
+                categoryId: category.id,
+              }),
+            ]
+          : []),
+        (at) => ({ type: "ticket.confirmResolution", at, actor: admin }),
+      ];
+      let last: TransitionResult = opened;
+      const loadedPolicy = await policyVersion(db, opened.row.policyId, opened.row.policyVersion);
+      for (const make of steps) {
+        t += 2 * HOUR;
+        const event = make(t);
+        const out = await transition(db, {
+          loaded: { row: last.row, policy: loadedPolicy },
+          event,
+          expectedVersion: last.row.version,
+          messages:
+            event.type === "ticket.reply" || event.type === "ticket.proposeResolution"
+              ? [
+                  {
+                    authorId: staff.id,
+                    authorKind: "staff",
+                    authorName: "Support",
+                    visibility: "public",
+                    channel: "staff",
+                    body:
+                      event.type === "ticket.reply"
+                        ? "Thanks for your call, we are looking into it."
+                        : "Done: please check it works for you.",
+                  },
+                ]
+              : [],
+        }).catch(() => null);
+        if (!out) break;
+        last = out;
+      }
+      t += DAY;
+      if (!last.effects.some((e) => e.type === "inviteToSurvey")) continue;
+      const [invitation] = await db
+        .select({ id: surveyInvitations.id })
+        .from(surveyInvitations)
+        .where(eq(surveyInvitations.ticketId, opened.row.id));
+      if (invitation)
+        await db.insert(surveyAnswers).values({
+          invitationId: invitation.id,
+          score: c.score,
+          comment: c.comment,
+          answeredAt: new Date(last.row.updatedAt.getTime() + 3 * HOUR),
+        });
+      break;
+    }
+  }
 }
 
 function emptyResult(): SeedResult {
