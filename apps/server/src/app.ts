@@ -74,7 +74,7 @@ export function createApp(opts: AppOptions) {
   });
 
   app.get("/api/attachments/:id", async (c) => {
-    const actor = await getActor(auth, c.req.raw.headers);
+    const actor = await getActor(auth, db, c.req.raw.headers);
     if (!actor) return c.json({ error: "Sign in to download attachments." }, 401);
     const row = await loadAttachmentFor(db, actor, c.req.param("id"));
     if (!row) return c.json({ error: "No such attachment." }, 404);
@@ -115,7 +115,7 @@ export function createApp(opts: AppOptions) {
       createContext: async (_opts, c) =>
         createContext({
           db,
-          actor: await getActor(auth, c.req.raw.headers),
+          actor: await getActor(auth, db, c.req.raw.headers),
           clock,
           services: { auth },
           reqMeta: { ip: clientIp(c as never), userAgent: c.req.header("user-agent") },
