@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { apiMutation, authFile, expectAccessible, open, openFreshTicket, shot } from "./support";
+import {
+  apiMutation,
+  authFile,
+  expectAccessible,
+  moveServerClock,
+  open,
+  openFreshTicket,
+  openUrgent24x7Ticket,
+  shot,
+} from "./support";
 
 test.describe("journeys 1–2: sign in and the queue", () => {
   test.use({ storageState: authFile("specialist") });
@@ -130,6 +139,50 @@ test.describe("journeys 1–2: sign in and the queue", () => {
     await expect(rowOf(asked.number)).toContainText("Waiting for customer");
     await expect(rowOf(plain.number)).toHaveCount(0);
     await expect(rowOf(up.number)).toHaveCount(0);
+  });
+
+  test("an unassigned escalated ticket counts down to its assignment target and to its next escalation; the assignment turns amber before its breach (R-SLA-1, R-SLA-4, R-ESC-1)", async ({
+    page,
+  }) => {
+    await open(page, "/", "specialist");
+    const stamp = Date.now();
+    const t = await openUrgent24x7Ticket(page, `Countdowns ${stamp}`);
+    const up = await apiMutation<{ deadlines: { assignment: number | null; escalation: number | null } }>(
+      page,
+      "staffTicket.escalate",
+      { id: t.id, expectedVersion: t.version, note: "All clinics down; HelpDesk engineers needed." },
+    );
+    const assignmentDue = up.deadlines.assignment;
+    expect(assignmentDue, "the fax-reseller contract assigns within 30 minutes").not.toBeNull();
+    expect(assignmentDue! - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    expect(up.deadlines.escalation, "level 2 follows level 1 after 8 hours of service time").not.toBeNull();
+    try {
+      // the browser's clock and the server's move together
+      await page.clock.install({ time: Date.now() });
+      await page.goto("/console/");
+      await page.getByPlaceholder(/Search subject or number/).fill(String(stamp));
+      const row = page.locator(`tbody tr[data-ticket="${t.number}"]`);
+      await expect(row).toBeVisible({ timeout: 20_000 });
+      const assignment = row.locator("[data-deadline='Assignment']");
+      const escalation = row.locator("[data-deadline='Next escalation']");
+      await expect(row.locator("[title='Escalation level 1']")).toHaveText("L1");
+      await expect(assignment).toHaveAttribute("data-tone", "ok");
+      await expect(assignment).toContainText(/\b(2\d|30)m\b/);
+      await expect(escalation).toHaveAttribute("data-tone", "ok");
+      await expect(escalation).toContainText(/\b[78]h \d{2}m\b/);
+
+      // three minutes before the assignment target: amber (the warning share is the last 20%), the
+      // escalation still hours away
+      await moveServerClock(assignmentDue! - 3 * 60_000 - Date.now());
+      await page.clock.setFixedTime(assignmentDue! - 3 * 60_000);
+      await expect(assignment).toHaveAttribute("data-tone", "warning");
+      await expect(assignment).toContainText(/\b[23]m\b/);
+      await expect(escalation).toHaveAttribute("data-tone", "ok");
+      await expect(escalation).toContainText(/\b\d+h \d{2}m\b/);
+      await shot(page, "queue-countdowns");
+    } finally {
+      await moveServerClock(0);
+    }
   });
 
   test("Ctrl-K opens the command palette and jumps to a page", async ({ page }) => {
