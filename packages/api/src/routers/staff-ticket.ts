@@ -38,6 +38,7 @@ import { z } from "zod";
 import { AttachmentsInput, checkAttachments } from "../attachments";
 import { loadAccount, openAsStaff } from "../services/open";
 import { activePolicy, policyVersion } from "../services/policies";
+import { refusalMailRow, refusedSender } from "../services/refusal";
 import { ticketDetail, ticketHistoryOf, ticketSummary } from "../services/ticket-dto";
 import {
   loadTicket,
@@ -45,6 +46,7 @@ import {
   openTicketSaved,
   type TransitionInput,
   transition,
+  transitionInTx,
 } from "../services/tickets";
 import { type Context, router, type StaffActor, staffProcedure, staffRole, ticketWorkers } from "../trpc";
 import { body, email, epochMs, int4, pageLimit, TicketRef, TicketRequest, textId, ticketId } from "./inputs";
@@ -278,16 +280,29 @@ export const staffTicketRouter = router({
       staffEvent(ctx, input, (b) => ({ type: "ticket.close", ...b, reason: input.reason || undefined })),
     ),
 
+  /**
+   * R-ACT-3: a request from anyone but an authorized contact is refused with a reason — the sender of an
+   * unidentified mail is told by mail, in the rejection's transaction (services/refusal.ts).
+   */
   reject: worker
     .input(TicketRef.extend({ reason: RejectReason, note: z.string().trim().max(2000).optional() }))
-    .mutation(({ ctx, input }) =>
-      staffEvent(ctx, input, (b) => ({
-        type: "ticket.reject",
-        ...b,
-        reason: input.reason,
-        note: input.note,
-      })),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const loaded = await loadTicket(ctx.db, input.id);
+      const at = ctx.clock.now();
+      const note = input.note || undefined;
+      const out = await ctx.db.transaction(async (tx) => {
+        const sender = await refusedSender(tx, loaded.row, input.reason);
+        const saved = await transitionInTx(tx, {
+          loaded,
+          event: { type: "ticket.reject", at, actor: ctx.actor, reason: input.reason, note },
+          expectedVersion: input.expectedVersion,
+          historyData: sender ? { senderTold: sender.address } : undefined,
+        });
+        if (sender) await tx.insert(outbox).values(refusalMailRow(saved.row, sender, input.reason, note, at));
+        return saved;
+      });
+      return ticketSummary(out.row, loaded.policy);
+    }),
 
   reopen: worker
     .input(TicketRef)

@@ -421,8 +421,13 @@ async function recipients(tx: Tx, ticket: TicketRow, to: string): Promise<string
         .where(eq(authorizedContacts.id, ticket.contactId));
       if (c) return [c.email];
     }
+    // the author, when a customer opened it; staff who logged a call or voicemail for someone they
+    // could not identify are not that person (R-ACT-3: they have no address to tell)
     if (ticket.createdById) {
-      const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.id, ticket.createdById));
+      const [u] = await tx
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.id, ticket.createdById), eq(users.kind, "customer")));
       if (u) return [u.email];
     }
     return [];
