@@ -169,6 +169,13 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     const item = page.locator(`[data-ticket="${t.number}"]`);
     await expect(item).toContainText("authorization pending");
     await item.getByRole("button", { name: "Reject as unauthorized" }).click();
+    // a call has no address: the dialog says nobody is told by mail; the reason is recorded
+    const dialog = page.getByRole("dialog", { name: `Reject ${t.number} as unauthorized` });
+    await expect(dialog.getByTestId("reject-notice")).toContainText("Nothing is sent");
+    await expect(dialog.getByLabel("Reason (recorded on the ticket)")).toHaveValue(
+      /did not confirm that you may open support tickets/,
+    );
+    await dialog.getByRole("button", { name: "Reject", exact: true }).click();
     await expect(page.getByText(`${t.number} rejected as unauthorized.`)).toBeVisible();
     await expect(item).toHaveCount(0);
     const after = await apiQuery<{ status: string; messages: { body: string }[] }>(page, "staffTicket.byId", {
@@ -252,5 +259,91 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     });
     expect(again.status()).toBe(200);
     expect(await again.json()).toMatchObject({ duplicate: true, ticketId: posted.ticketId });
+  });
+  test("rejecting an unknown sender's mail tells the sender why by mail, with the reason staff gave and the ticket id in the subject; a voicemail says nothing is sent (R-ACT-3, R-TKT-1)", async ({
+    page,
+    request,
+  }) => {
+    const stamp = Date.now();
+    const from = `gary.${stamp}@nowhere-clinic.example`;
+    const subject = `Please fix our fax ${stamp}`;
+    const res = await request.post("/api/mail/inbound", {
+      headers: { authorization: `Bearer ${E2E_MAIL_INBOUND_SECRET}` },
+      data: { from, fromName: "Gary Nowhere", subject, text: "Our fax is broken, fix it." },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const posted = (await res.json()) as { outcome: string; ticketNumber: string; ticketId: string };
+    expect(posted.outcome).toBe("unmatched");
+
+    await open(page, "/inbox", "specialist");
+    const item = page.locator(`[data-ticket="${posted.ticketNumber}"]`);
+    const reject = item.getByRole("button", { name: "Reject as unauthorized" });
+    await reject.click();
+    const dialog = page.getByRole("dialog", { name: `Reject ${posted.ticketNumber} as unauthorized` });
+    const notice = dialog.getByTestId("reject-notice");
+    await expect(notice).toContainText("The sender will be told");
+    await expect(notice).toContainText(`Gary Nowhere <${from}>`);
+    await expect(notice).toContainText(`[${posted.ticketNumber}] ${subject} — Request not accepted`);
+    await expect(notice).toContainText("add them as an authorized support contact");
+    // keyboard: the reason has the focus, prefilled; Escape cancels and nothing happens
+    const reason = dialog.getByLabel("Reason given to the sender");
+    await expect(reason).toBeFocused();
+    await expect(reason).toHaveValue(/could not identify you as an authorized support contact/);
+    await shot(page, "inbox-reject-mail");
+    await expectAccessible(page, "inbox reject dialog for a mail");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(item).toBeVisible();
+
+    // again by keyboard: staff write their own reason and confirm
+    await reject.focus();
+    await page.keyboard.press("Enter");
+    await expect(reason).toBeFocused();
+    const why = `Nobody at Lone Star Clinics knows you (${stamp}).`;
+    await reason.fill("");
+    await expect(dialog.getByRole("button", { name: "Reject", exact: true })).toBeDisabled();
+    await page.keyboard.type(why);
+    await page.keyboard.press("Tab"); // Cancel
+    await page.keyboard.press("Tab"); // Reject
+    await expect(dialog.getByRole("button", { name: "Reject", exact: true })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(
+      page.getByText(`${posted.ticketNumber} rejected as unauthorized; ${from} is told why.`),
+    ).toBeVisible();
+    await expect(item).toHaveCount(0);
+    const after = await apiQuery<{ status: string }>(page, "staffTicket.byId", { id: posted.ticketId });
+    expect(after.status).toBe("rejected");
+
+    // the outbox worker sent it: one mail to the sender, the id in the subject, the reason in the body
+    await expect
+      .poll(
+        async () => {
+          const sent = await apiQuery<{ subject: string; body: string }[]>(page, "mail.log", {
+            to: from,
+            limit: 10,
+          });
+          return sent.map((m) => [m.subject.includes(`[${posted.ticketNumber}]`), m.body.includes(why)]);
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual([[true, true]]);
+
+    // a voicemail has no address: the dialog says nothing is sent
+    const v = await apiMutation<{ id: string; number: string }>(page, "staffTicket.logVoicemail", {
+      policyId: "fax-reseller",
+      callerNumber: `+1 999 555 ${String(stamp).slice(-4)}`,
+      transcript: "Call me back about the fax.",
+    });
+    await page.reload();
+    await page
+      .locator(`[data-ticket="${v.number}"]`)
+      .getByRole("button", { name: "Reject as unauthorized" })
+      .click();
+    const vDialog = page.getByRole("dialog", { name: `Reject ${v.number} as unauthorized` });
+    await expect(vDialog.getByTestId("reject-notice")).toContainText(
+      "A voicemail has no address: nobody is told by mail.",
+    );
+    await vDialog.getByRole("button", { name: "Reject", exact: true }).click();
+    await expect(page.getByText(`${v.number} rejected as unauthorized.`)).toBeVisible();
   });
 });

@@ -14,6 +14,8 @@ import {
   CardHeader,
   CardTitle,
   Checkbox,
+  Dialog,
+  DialogContent,
   EmptyState,
   Field,
   Input,
@@ -84,6 +86,7 @@ function useRefreshInbox() {
 
 function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: string | undefined }) {
   const [matching, setMatching] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
   const [busy, setBusy] = useState(false);
   const refresh = useRefreshInbox();
   const noAccount = !ticket.accountId || ticket.accountId === "unmatched";
@@ -93,6 +96,7 @@ function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: s
     try {
       await fn();
       toast.success(label);
+      setRejecting(false);
       refresh();
     } catch (e) {
       toast.error(
@@ -173,22 +177,32 @@ function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: s
               size="sm"
               variant="danger"
               loading={busy}
-              onClick={() =>
-                act(`${ticket.number} rejected as unauthorized.`, () =>
-                  trpcClient.staffTicket.reject.mutate({
-                    id: ticket.id,
-                    expectedVersion: ticket.version,
-                    reason: "unauthorized",
-                    note: ticket.authorizationPending
-                      ? "Your account did not confirm that you may open support tickets. Ask your account administrator to add you to the authorized support contacts."
-                      : "We could not identify you as an authorized contact of a customer account.",
-                  }),
-                )
-              }
+              onClick={() => setRejecting(true)}
+              aria-haspopup="dialog"
             >
-              Reject as unauthorized
+              Reject as unauthorized…
             </Button>
           </div>
+          {rejecting ? (
+            <RejectDialog
+              ticket={ticket}
+              onClose={() => setRejecting(false)}
+              onReject={(note) =>
+                act(
+                  ticket.mail
+                    ? `${ticket.number} rejected as unauthorized; ${ticket.mail.from} is told why.`
+                    : `${ticket.number} rejected as unauthorized.`,
+                  () =>
+                    trpcClient.staffTicket.reject.mutate({
+                      id: ticket.id,
+                      expectedVersion: ticket.version,
+                      reason: "unauthorized",
+                      note,
+                    }),
+                )
+              }
+            />
+          ) : null}
           {matching ? (
             <MatchForm
               onCancel={() => setMatching(false)}
@@ -207,6 +221,93 @@ function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: s
         </CardContent>
       </Card>
     </li>
+  );
+}
+
+/**
+ * R-ACT-3: a request from anyone but an authorized contact is refused with a reason. The sender of a mail
+ * is told by mail (the reason below, and what to do); a voicemail or a call has no address to write to.
+ */
+function RejectDialog({
+  ticket,
+  onClose,
+  onReject,
+}: {
+  ticket: InboxEntry;
+  onClose: () => void;
+  onReject: (note: string) => Promise<void>;
+}) {
+  const mail = ticket.mail;
+  const [note, setNote] = useState(
+    ticket.authorizationPending
+      ? "Your account did not confirm that you may open support tickets. Ask your account administrator to add you to the authorized support contacts."
+      : "We could not identify you as an authorized support contact of a customer account.",
+  );
+  const [busy, setBusy] = useState(false);
+  const formId = `reject-${ticket.id}`;
+  return (
+    <Dialog open onOpenChange={(o) => !o && !busy && onClose()}>
+      <DialogContent
+        title={`Reject ${ticket.number} as unauthorized`}
+        description={
+          mail
+            ? "Only authorized contacts may open tickets (R-ACT-3). The sender is told by mail that the request was not accepted, why, and what to do."
+            : "Only authorized contacts may open tickets (R-ACT-3). The reason is recorded on the ticket."
+        }
+        footer={
+          <>
+            <Button variant="ghost" onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" form={formId} variant="danger" loading={busy} disabled={!note.trim()}>
+              Reject
+            </Button>
+          </>
+        }
+      >
+        <form
+          id={formId}
+          className="flex flex-col gap-3"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!note.trim()) return;
+            setBusy(true);
+            try {
+              await onReject(note.trim());
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <div data-testid="reject-notice">
+            {mail ? (
+              <Alert tone="info" title="The sender will be told">
+                A mail goes to{" "}
+                <span className="font-mono text-xs">
+                  {mail.fromName ? `${mail.fromName} <${mail.from}>` : mail.from}
+                </span>{" "}
+                with the subject “[{ticket.number}] {ticket.subject} — Request not accepted”: the reason
+                below, and that they may ask their account's administrator to add them as an authorized
+                support contact, or write from an authorized address.
+              </Alert>
+            ) : (
+              <Alert tone="info" title="Nothing is sent">
+                {ticket.channel === "voicemail"
+                  ? "A voicemail has no address: nobody is told by mail. Call the number back if the caller should hear why."
+                  : "There is no address to write to: nobody is told by mail. Tell the caller yourself."}
+              </Alert>
+            )}
+          </div>
+          <Field
+            label={mail ? "Reason given to the sender" : "Reason (recorded on the ticket)"}
+            required
+            help={mail ? "Sent as written; edit it as you like." : undefined}
+          >
+            <Textarea rows={4} value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
+          </Field>
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }
 
