@@ -303,6 +303,12 @@ test.describe("journey 3: the ticket workspace", () => {
         "Level 2 (Support Services lead (Installation Engineers as escalation resource)) — automatic, notified jmoore@thefaxguysot.wpengine.com",
       );
       await shot(page, "escalation-automated");
+      // and the ticket's history lists the step among its other changes
+      await page.getByRole("tab", { name: "History" }).click();
+      const step = page.getByTestId("history").locator("li[data-type='escalation.automated']");
+      await expect(step).toHaveCount(1);
+      await expect(step).toContainText("escalated automatically");
+      await expect(step).toContainText("Level: 2 · Notified: jmoore@thefaxguysot.wpengine.com");
       // the step notified that level's contact
       await expect
         .poll(async () =>

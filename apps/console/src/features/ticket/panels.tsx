@@ -391,6 +391,9 @@ const historyFields: [key: string, label: string][] = [
   ["categoryId", "Charge category"],
   ["clock", "Clock"],
   ["assigneeId", "Assignee"],
+  // an automated escalation step (R-ESC-3)
+  ["level", "Level"],
+  ["contact", "Notified"],
 ];
 
 const clockLabels: Record<string, string> = {
