@@ -2,6 +2,7 @@
  * @helpdesk/api — the tRPC router the server mounts and the apps type against (`import type { AppRouter }`),
  * plus the sweeper and the demo seed the server runs.
  */
+import { accessRouter } from "./routers/access";
 import { accountRouter } from "./routers/account";
 import { billingRouter } from "./routers/billing";
 import { incidentRouter } from "./routers/incident";
@@ -27,6 +28,7 @@ export const appRouter = router({
   policy: policyRouter,
   mail: mailRouter,
   presence: presenceRouter,
+  access: accessRouter,
 });
 export type AppRouter = typeof appRouter;
 

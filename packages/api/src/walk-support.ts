@@ -8,6 +8,7 @@ import {
   majorIncidents,
   surveyInvitations,
   technicalDelegates,
+  temporaryAccessGrants,
   tickets,
 } from "@helpdesk/db/schema";
 import type { Actor } from "@helpdesk/domain/ticket";
@@ -24,10 +25,22 @@ export interface Fixture {
   incident: string;
   token: string;
   delegate: string;
+  /** a temporary access grant of the fax account and its confirmation token (R-ACT-4) */
+  grant: string;
+  grantToken: string;
 }
 
 export async function walkFixture(api: Api): Promise<Fixture> {
-  const fx: Fixture = { ticket: "", line: "", complaint: "", incident: "", token: "", delegate: "" };
+  const fx: Fixture = {
+    ticket: "",
+    line: "",
+    complaint: "",
+    incident: "",
+    token: "",
+    delegate: "",
+    grant: "",
+    grantToken: "",
+  };
   const t = await api.as(api.a.msgAdmin).ticket.open({
     inquiryType: "incident",
     impact: "medium",
@@ -71,6 +84,20 @@ export async function walkFixture(api: Api): Promise<Fixture> {
     .from(technicalDelegates)
     .where(eq(technicalDelegates.accountId, api.seed.accounts.mail));
   fx.delegate = d?.id ?? "";
+  fx.grantToken = "tok-access-authorization-walk";
+  const [g] = await api.db
+    .insert(temporaryAccessGrants)
+    .values({
+      accountId: api.seed.accounts.fax,
+      firstName: "Walk",
+      lastName: "Grant",
+      email: "walk.grant@example.com",
+      confirmationToken: fx.grantToken,
+      expiresAt: new Date(api.now() + 5 * 86_400_000),
+      createdAt: new Date(api.now()),
+    })
+    .returning();
+  fx.grant = g?.id ?? "";
   return fx;
 }
 
@@ -263,6 +290,11 @@ export function makeSamples(api: Api, fx: Fixture): Record<string, Sample> {
     },
     "mail.log": { input: {} },
     "mail.outbox": { input: {} },
+    "access.byToken": { input: () => ({ token: fx.grantToken }) },
+    "access.confirm": { input: () => ({ token: fx.grantToken }) },
+    "access.decline": { input: () => ({ token: fx.grantToken }) },
+    "access.grants": { input: () => ({ accountId: api.seed.accounts.fax }) },
+    "access.revoke": { input: () => ({ id: fx.grant }) },
   };
 }
 
