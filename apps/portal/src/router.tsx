@@ -86,6 +86,10 @@ const StatusConfirmPage = page(
   () => import("./routes/status-confirm"),
   (m) => m.StatusConfirmPage,
 );
+const ConfirmAccessPage = page(
+  () => import("./routes/confirm-access"),
+  (m) => m.ConfirmAccessPage,
+);
 const NotFoundPage = page(
   () => import("./routes/not-found"),
   (m) => m.NotFoundPage,
@@ -100,6 +104,7 @@ export function AppRoutes() {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/survey/:token" element={<SurveyPage />} />
         <Route path="/status/confirm/:token" element={<StatusConfirmPage />} />
+        <Route path="/confirm-access/:token" element={<ConfirmAccessPage />} />
       </Route>
       <Route path="/status" element={<StatusPage />} />
       <Route element={<PortalLayout />}>
@@ -118,7 +123,7 @@ export function AppRoutes() {
 
 /** Paths shown without signing in (everything else is inside the PortalLayout, which needs a session). */
 export function isPublicPath(path: string): boolean {
-  return /^\/(sign-in|forgot-password|reset-password|survey|status)(\/|$)/.test(path);
+  return /^\/(sign-in|forgot-password|reset-password|survey|status|confirm-access)(\/|$)/.test(path);
 }
 
 /** The chunks a first load of `path` needs (the layout and the page), started at once by main.tsx. */
@@ -128,6 +133,7 @@ export function preloadRoute(path: string): Promise<void> {
   else if (path === "/reset-password") pages.push(ResetPasswordPage);
   else if (path.startsWith("/survey/")) pages.push(SurveyPage);
   else if (path.startsWith("/status/confirm/")) pages.push(StatusConfirmPage);
+  else if (path.startsWith("/confirm-access/")) pages.push(ConfirmAccessPage);
   else if (path === "/status") pages.push(StatusPage);
   else if (!isPublicPath(path)) {
     pages.push(PortalLayout);
