@@ -200,6 +200,64 @@ export function markFirstResponse(d: TicketContext, at: number) {
   d.deadlines.firstResponseWarning = null;
 }
 
+/**
+ * Where the first-response clock is (the `firstResponseClock` region, R-SLA-1, R-MI-2), read from the
+ * context: `met` once support has given its first public response; `stopped` while the ticket is closed
+ * or rejected without one (entering those states clears the deadline) and after such a ticket was
+ * reopened, which does not restart the deadline (a reclassification does); `running` otherwise — awaiting
+ * the first response, with its deadline pending, already breached, or without a target at this service level.
+ */
+export type FirstResponsePhase = "running" | "met" | "stopped";
+
+export function firstResponsePhase(c: TicketContext): FirstResponsePhase {
+  return phaseIn(c, c.status);
+}
+
+function phaseIn(c: TicketContext, status: TicketStatus): FirstResponsePhase {
+  if (c.firstRespondedAt !== null) return "met";
+  if (status === "closed" || status === "rejected") return "stopped";
+  if (c.deadlines.firstResponse !== null || c.firstResponseTargetMinutes === null) return "running";
+  for (const b of c.breaches) if (b.clock === "firstResponse") return "running";
+  return "stopped";
+}
+
+/** Whether an accepted event is a first response (`markFirstResponse` in the machine's actions). */
+export function respondsFirst(policy: Policy, e: TicketEvent): boolean {
+  switch (e.type) {
+    case "ticket.reply":
+      return e.actor.kind === "staff" && e.visibility === "public";
+    case "ticket.requestInformation":
+    case "ticket.proposeResolution":
+      return true;
+    case "ticket.linkMajorIncident":
+      return e.statusPostedAt !== undefined && policy.majorIncidents.statusPostIsFirstResponse;
+    case "ticket.statusPosted":
+      return policy.majorIncidents.statusPostIsFirstResponse;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The first-response phase after an accepted event that leaves the lifecycle in `to` — what
+ * `firstResponsePhase` will read from the context the event's action produces, known before it runs so
+ * that the transition can target the region (guards run before actions). Only a first response,
+ * (re)scheduling the start clocks (triage, reclassify) and the lifecycle state change the phase; a
+ * breach recorded by the sweeper leaves it running.
+ */
+export function firstResponseAfter(
+  policy: Policy,
+  c: TicketContext,
+  e: TicketEvent,
+  to: TicketStatus,
+): FirstResponsePhase {
+  if (c.firstRespondedAt !== null || respondsFirst(policy, e)) return "met";
+  if (to === "closed" || to === "rejected") return "stopped";
+  // scheduleStartClocks: the deadline is set again unless breached or without a target — running in each case
+  if (e.type === "ticket.triage" || e.type === "ticket.reclassify") return "running";
+  return phaseIn(c, to);
+}
+
 export function markCalledBack(d: TicketContext, at: number) {
   if (d.calledBackAt !== null) return;
   d.calledBackAt = at;

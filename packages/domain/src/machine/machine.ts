@@ -1,22 +1,29 @@
 /**
- * The ticket machine (SPEC §3–§5). Three parallel regions:
+ * The ticket machine (SPEC §3–§5). Four parallel regions:
  *
  * - `lifecycle`: new → open ⇄ waitingForCustomer → resolved → closed; rejected.
  * - `resolutionClock`: running | paused — counts service time only while the ticket is worked (R-SLA-3).
  * - `escalation`: climbing | held | ended — the automated ladder runs while unresolved, holds while
  *   the ticket waits for the customer and ends at resolution, keeping its level (R-ESC-3/4).
+ * - `firstResponseClock`: running | met | stopped — awaiting the first response, responded (R-LC-1,
+ *   R-MI-2), or closed/rejected without one, which clears its deadline (R-SLA-1); see
+ *   `L.firstResponsePhase`, which reads it from the context.
  *
  * The clock phases follow from the lifecycle state a transition enters (open: running/climbing;
  * waitingForCustomer: paused/held; resolved, closed, rejected: paused/ended), so every lifecycle
- * transition that changes state targets all three regions at once (`into`): one microstep per event.
+ * transition that changes state targets all the regions at once (`into`): one microstep per event.
+ * The first-response clock's phase depends on the context, not only the lifecycle state: `into` has one
+ * candidate per phase, guarded by where the event will leave the clock (`L.firstResponseAfter`, known
+ * before the action runs), and an event that moves only that clock (a first response, a
+ * reclassification restarting it) re-targets the current lifecycle state (`stay`).
  * (Raising a `clock.*` event from the lifecycle state's entry instead cost a second microstep.)
  * The regions carry which phase each clock is in, so that `snapshot.matches` and the path tests see
  * it; the arithmetic of the clocks happens in the context update.
  *
  * One context update per event: xstate clones the snapshot (and recomputes its state value) on every
  * assignment, so the rule of the event and the entry into the state it leads to (`L.enterState`) run
- * in the same action, on the same draft — in that order, as an entry action would. Only `new`, which
- * is entered once at creation, keeps an entry action.
+ * in the same action, on the same draft — in that order, as an entry action would. Entering `new` at
+ * creation is the machine's own entry action (so that a `stay` in `new` does not enter it again).
  *
  * Guards are one function (`refusal`, rules.ts) so the facade can say *why* an event was refused.
  * Actions are pure context updates plus declared effects (`effect` actions carrying an `Effect`) that
@@ -47,30 +54,80 @@ type Work = (d: TicketContext, e: TicketEvent, env: L.Env, to: Entered | undefin
 /** The lifecycle states a transition can lead to (`new` is only ever the initial state). */
 type Entered = Exclude<TicketStatus, "new">;
 
-/** Where each clock region is while the lifecycle is in a state (R-SLA-3, R-ESC-3/4). */
+/** Where the resolution and escalation regions are while the lifecycle is in a state (R-SLA-3, R-ESC-3/4). */
 const phases = {
+  new: { resolutionClock: "running", escalation: "climbing" },
   open: { resolutionClock: "running", escalation: "climbing" },
   waitingForCustomer: { resolutionClock: "paused", escalation: "held" },
   resolved: { resolutionClock: "paused", escalation: "ended" },
   closed: { resolutionClock: "paused", escalation: "ended" },
   rejected: { resolutionClock: "paused", escalation: "ended" },
-} as const satisfies Record<Entered, { resolutionClock: string; escalation: string }>;
+} as const satisfies Record<TicketStatus, { resolutionClock: string; escalation: string }>;
+
+/** The guards a transition is taken under; `into` and `stay` add the first-response phase to them. */
+type Allowed = "allowed" | "allowedForCustomer" | "allowedStaffPublicReply" | "autoCloseDue";
+
+/** The first-response phases a transition into a lifecycle state can leave the clock in. */
+const firstResponseInto = {
+  open: ["met", "running", "stopped"],
+  waitingForCustomer: ["met", "running", "stopped"],
+  resolved: ["met", "running", "stopped"],
+  closed: ["met", "stopped"],
+  rejected: ["met", "stopped"],
+} as const satisfies Record<Entered, readonly L.FirstResponsePhase[]>;
+
+/** All four regions' targets of a transition that leaves the lifecycle in `to`. */
+const targets = (to: TicketStatus, firstResponse: L.FirstResponsePhase) =>
+  [
+    `#ticket.lifecycle.${to}`,
+    `#ticket.resolutionClock.${phases[to].resolutionClock}`,
+    `#ticket.escalation.${phases[to].escalation}`,
+    `#ticket.firstResponseClock.${firstResponse}`,
+  ] as const;
 
 /**
- * A lifecycle transition into `to`: the lifecycle and both clock regions move in the same microstep,
- * and the action (the event's rule, then the entry into `to`) gets `to` as its parameter.
+ * A lifecycle transition into `to`: the lifecycle and the three clock regions move in the same
+ * microstep, and the action (the event's rule, then the entry into `to`) gets `to` as its parameter.
+ * One candidate per first-response phase the clock can be left in; each candidate's guard first checks
+ * that the event leaves it in that phase (`L.firstResponseAfter`, cheap), so the role-and-state guard
+ * runs for one candidate only.
  */
-function into<G extends string, A extends string, S extends Entered>(guard: G, to: S, action: A) {
+function into<G extends Allowed, A extends string, S extends Entered>(guard: G, to: S, action: A) {
+  return firstResponseInto[to].map(
+    (firstResponse) =>
+      ({
+        guard: { type: "into", params: { guard, to, firstResponse } },
+        target: targets(to, firstResponse),
+        actions: [{ type: action, params: { to } }],
+      }) as const,
+  );
+}
+
+/**
+ * An event that stays in lifecycle state `at` but moves the first-response clock to `firstResponse`
+ * (a first response; a reclassification restarting a stopped clock). Taken only when the phase changes,
+ * so the event's usual targetless transition (on `lifecycle`) handles it otherwise. Re-entering `at`
+ * runs no entry: the action gets no `to`, and `new`'s entry is the machine's own.
+ */
+function stay<A extends string, S extends TicketStatus>(
+  at: S,
+  action: A,
+  firstResponse: L.FirstResponsePhase,
+) {
   return {
-    guard,
-    target: [
-      `#ticket.lifecycle.${to}`,
-      `#ticket.resolutionClock.${phases[to].resolutionClock}`,
-      `#ticket.escalation.${phases[to].escalation}`,
-    ],
-    actions: [{ type: action, params: { to } }],
+    guard: { type: "moves", params: { at, firstResponse } },
+    target: targets(at, firstResponse),
+    actions: [action],
   } as const;
 }
+
+/** The first-response moves of the targetless events that can make one, in lifecycle state `at`. */
+const firstResponseMoves = <S extends TicketStatus>(at: S) =>
+  ({
+    "ticket.linkMajorIncident": stay(at, "linkMajorIncident", "met"),
+    "ticket.statusPosted": stay(at, "statusPosted", "met"),
+    "ticket.reclassify": stay(at, "reclassify", "running"),
+  }) as const;
 
 // transitions shared by several lifecycle states (R-LC-1…7)
 const requestInformation = into("allowed", "waitingForCustomer", "requestInformation");
@@ -79,7 +136,7 @@ const reject = into("allowed", "rejected", "reject");
 const escalate = { guard: "allowed", actions: ["escalate"] } as const;
 const reopen = into("allowed", "open", "reopen");
 const deadlineOrAutoClose = [
-  into("autoCloseDue", "closed", "sweep"),
+  ...into("autoCloseDue", "closed", "sweep"),
   { guard: "somethingDue", actions: ["sweep"] },
 ] as const;
 
@@ -116,6 +173,19 @@ export function createTicketMachine(policy: Policy) {
       if (to) L.enterState(env, d, e.at, to);
     });
 
+  const allowed: Record<Allowed, (c: TicketContext, e: MachineEvent) => boolean> = {
+    allowed: (c, e) => e.type.startsWith("ticket.") && refusal(policy, c, e) === null,
+    allowedForCustomer: (c, e) =>
+      "actor" in e && e.actor.kind === "customer" && refusal(policy, c, e) === null,
+    allowedStaffPublicReply: (c, e) =>
+      e.type === "ticket.reply" &&
+      e.actor.kind === "staff" &&
+      e.visibility === "public" &&
+      refusal(policy, c, e) === null,
+    autoCloseDue: (c, e) =>
+      e.type === "ticket.deadline" && refusal(policy, c, e) === null && L.autoCloseDue(c, e.at),
+  };
+
   return setup({
     types: {
       context: {} as MachineContext,
@@ -123,21 +193,16 @@ export function createTicketMachine(policy: Policy) {
       input: {} as TicketContext,
     },
     guards: {
-      allowed: ({ context, event }) =>
-        event.type.startsWith("ticket.") && refusal(policy, context.ticket, event as TicketEvent) === null,
-      allowedForCustomer: ({ context, event }) =>
-        "actor" in event &&
-        event.actor.kind === "customer" &&
-        refusal(policy, context.ticket, event) === null,
-      allowedStaffPublicReply: ({ context, event }) =>
-        event.type === "ticket.reply" &&
-        event.actor.kind === "staff" &&
-        event.visibility === "public" &&
-        refusal(policy, context.ticket, event) === null,
-      autoCloseDue: ({ context, event }) =>
-        event.type === "ticket.deadline" &&
-        refusal(policy, context.ticket, event) === null &&
-        L.autoCloseDue(context.ticket, event.at),
+      allowed: ({ context, event }) => allowed.allowed(context.ticket, event),
+      /** a candidate of `into`: the event leaves the first-response clock in this candidate's phase */
+      into: ({ context, event }, p: { guard: Allowed; to: Entered; firstResponse: L.FirstResponsePhase }) =>
+        L.firstResponseAfter(policy, context.ticket, event, p.to) === p.firstResponse &&
+        allowed[p.guard](context.ticket, event),
+      /** a `stay`: an allowed event that moves the first-response clock without leaving `at` */
+      moves: ({ context, event }, p: { at: TicketStatus; firstResponse: L.FirstResponsePhase }) =>
+        L.firstResponseAfter(policy, context.ticket, event, p.at) === p.firstResponse &&
+        L.firstResponsePhase(context.ticket) !== p.firstResponse &&
+        allowed.allowed(context.ticket, event),
       somethingDue: ({ context, event }) =>
         event.type === "ticket.deadline" &&
         refusal(policy, context.ticket, event) === null &&
@@ -304,6 +369,9 @@ export function createTicketMachine(policy: Policy) {
     // `transition()` builds a throw-away actor (and its initial state) on every call; with no input it
     // gets the inert context, on which every action is a no-op.
     context: ({ input }) => ({ ticket: input ?? INERT }),
+    // the machine's own entry, run once at creation: entering `new` (transitions that stay in `new` to
+    // move the first-response clock re-enter it, which must not enter the ticket again)
+    entry: "enterNew",
     states: {
       lifecycle: {
         initial: "new",
@@ -325,11 +393,11 @@ export function createTicketMachine(policy: Policy) {
         },
         states: {
           new: {
-            entry: "enterNew",
             on: {
+              ...firstResponseMoves("new"),
               "ticket.triage": into("allowed", "open", "triage"),
               "ticket.reply": [
-                into("allowedStaffPublicReply", "open", "reply"),
+                ...into("allowedStaffPublicReply", "open", "reply"),
                 { guard: "allowed", actions: ["reply"] },
               ],
               "ticket.requestInformation": requestInformation,
@@ -340,6 +408,8 @@ export function createTicketMachine(policy: Policy) {
           },
           open: {
             on: {
+              ...firstResponseMoves("open"),
+              "ticket.reply": stay("open", "reply", "met"),
               "ticket.requestInformation": requestInformation,
               "ticket.proposeResolution": proposeResolution,
               "ticket.reject": reject,
@@ -348,9 +418,11 @@ export function createTicketMachine(policy: Policy) {
           },
           waitingForCustomer: {
             on: {
+              ...firstResponseMoves("waitingForCustomer"),
               // R-LC-2: any customer reply moves the ticket back to open
               "ticket.reply": [
-                into("allowedForCustomer", "open", "reply"),
+                ...into("allowedForCustomer", "open", "reply"),
+                stay("waitingForCustomer", "reply", "met"),
                 { guard: "allowed", actions: ["reply"] },
               ],
               "ticket.proposeResolution": proposeResolution,
@@ -361,6 +433,8 @@ export function createTicketMachine(policy: Policy) {
           },
           resolved: {
             on: {
+              ...firstResponseMoves("resolved"),
+              "ticket.reply": stay("resolved", "reply", "met"),
               "ticket.confirmResolution": into("allowed", "closed", "confirm"),
               "ticket.objectResolution": into("allowed", "open", "objectResolution"),
               "ticket.requestMoreTime": { guard: "allowed", actions: ["requestMoreTime"] },
@@ -379,7 +453,7 @@ export function createTicketMachine(policy: Policy) {
           },
         },
       },
-      // the clock regions are moved by the lifecycle's transitions (`into`, `phases`)
+      // the clock regions are moved by the lifecycle's transitions (`into`, `stay`, `phases`)
       resolutionClock: {
         initial: "running",
         states: { running: {}, paused: {} },
@@ -387,6 +461,11 @@ export function createTicketMachine(policy: Policy) {
       escalation: {
         initial: "climbing",
         states: { climbing: {}, held: {}, ended: {} },
+      },
+      // a new ticket awaits its first response (`L.firstResponsePhase`)
+      firstResponseClock: {
+        initial: "running",
+        states: { running: {}, met: {}, stopped: {} },
       },
     },
   });
@@ -448,21 +527,33 @@ const resolved = new WeakMap<TicketMachine, Map<string, TicketState>>();
  * has only a handful of reachable values and the result does not depend on the context. The cached
  * snapshot (resolved once, frozen) is copied with the ticket's context, as xstate itself copies a
  * snapshot on every assignment. Values of another shape are resolved (and refused) by xstate uncached.
+ *
+ * Snapshots stored before the `firstResponseClock` region existed have a value with the other three
+ * regions only; their first-response phase is derived from the context (`L.firstResponsePhase`), which
+ * is where the machine keeps it too, so they restore to the state a new snapshot would have.
  */
 export function restoreState(
   machine: TicketMachine,
   persisted: { value: unknown; context: MachineContext },
 ): TicketState {
-  const v = persisted.value as Partial<Record<string, unknown>> | null;
-  const key =
+  let v = persisted.value as Partial<Record<string, unknown>> | null;
+  let key: string | null = null;
+  if (
     v !== null &&
     typeof v === "object" &&
     typeof v.lifecycle === "string" &&
     typeof v.resolutionClock === "string" &&
-    typeof v.escalation === "string" &&
-    Object.keys(v).length === 3
-      ? `${v.lifecycle} ${v.resolutionClock} ${v.escalation}`
-      : null;
+    typeof v.escalation === "string"
+  ) {
+    const n = Object.keys(v).length;
+    if (n === 4 && typeof v.firstResponseClock === "string")
+      key = `${v.lifecycle} ${v.resolutionClock} ${v.escalation} ${v.firstResponseClock}`;
+    else if (n === 3) {
+      const firstResponseClock = L.firstResponsePhase(persisted.context.ticket);
+      v = { ...v, firstResponseClock };
+      key = `${v.lifecycle} ${v.resolutionClock} ${v.escalation} ${firstResponseClock}`;
+    }
+  }
   if (key === null) return machine.resolveState({ value: v as never, context: persisted.context });
   let byValue = resolved.get(machine);
   if (!byValue) {
@@ -479,7 +570,26 @@ export function restoreState(
     Object.freeze(template);
     byValue.set(key, template);
   }
-  return { ...template, context: persisted.context };
+  // spelled out: a spread of the frozen template takes the slow generic copy (~0.5 µs, as much as the
+  // state-value resolution this cache saves)
+  const t = template;
+  return {
+    status: t.status,
+    output: t.output,
+    error: t.error,
+    machine: t.machine,
+    context: persisted.context,
+    _nodes: t._nodes,
+    value: t.value,
+    tags: t.tags,
+    children: t.children,
+    historyValue: t.historyValue,
+    matches: t.matches,
+    hasTag: t.hasTag,
+    can: t.can,
+    getMeta: t.getMeta,
+    toJSON: t.toJSON,
+  } as TicketState; // the fields of the template itself (a union by status, copied as one)
 }
 const INERT_CONTEXT: MachineContext = Object.freeze({ ticket: INERT });
 

@@ -1,5 +1,6 @@
 /**
- * Path coverage with xstate/graph: every lifecycle state (and every clock/escalation region state) is
+ * Path coverage with xstate/graph: every lifecycle state (and every clock/escalation region state,
+ * the first-response clock's included) is
  * reached, and in every reached state every event is tried by every kind of actor. Allowed events do
  * what SPEC §3 says; forbidden ones are refused with a rule and a reason and leave the snapshot
  * deep-equal (R-LC-9).
@@ -17,6 +18,7 @@ import {
 import type { Actor, TicketStatus } from "../ticket/types";
 import type { TicketContext } from "./context";
 import { baseInput, customer, DAY, HOUR, staff, system, TicketDriver, testPolicy } from "./fixture";
+import { firstResponsePhase } from "./logic";
 import { type MachineEvent, machineFor } from "./machine";
 
 const policy = testPolicy;
@@ -158,6 +160,12 @@ describe("path coverage (xstate/graph)", () => {
     for (const st of ["running", "paused"]) expect(values.some((v) => v.resolutionClock === st)).toBe(true);
     for (const st of ["climbing", "held", "ended"])
       expect(values.some((v) => v.escalation === st)).toBe(true);
+    // R-SLA-1, R-LC-1: the first-response clock runs, is met, and stops (rejected or closed unanswered) —
+    // and stays stopped in a reopened ticket — and is always where the context puts it
+    for (const st of ["running", "met", "stopped"])
+      expect(values.some((v) => v.firstResponseClock === st)).toBe(true);
+    expect(values.some((v) => v.lifecycle === "open" && v.firstResponseClock === "stopped")).toBe(true);
+    for (const s of persisted) expect(s.value.firstResponseClock).toBe(firstResponsePhase(s.context.ticket));
     // the regions agree with the lifecycle (R-SLA-3, R-ESC-4)
     for (const v of values) {
       expect(v.resolutionClock).toBe(v.lifecycle === "new" || v.lifecycle === "open" ? "running" : "paused");
@@ -201,6 +209,9 @@ describe("path coverage (xstate/graph)", () => {
               listed: expected.allowed,
             });
           if (r.ok) {
+            expect(r.value.snapshot.value.firstResponseClock).toBe(
+              firstResponsePhase(r.value.snapshot.context.ticket),
+            );
             expect(r.value.view.version).toBe(c.version + 1);
             expect(r.value.view.status).toBe(expected.to ?? c.status);
           } else {

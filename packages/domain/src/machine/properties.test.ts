@@ -20,7 +20,7 @@ import {
   TicketDriver,
   testPolicy,
 } from "./fixture";
-import { resolutionMinutesAt } from "./logic";
+import { firstResponsePhase, resolutionMinutesAt } from "./logic";
 import { calendarOf } from "./policy-lookup";
 
 const T0 = Date.parse("2026-11-20T16:30:00+01:00");
@@ -104,6 +104,10 @@ describe("ticket machine laws (fast-check)", () => {
             return;
           }
           const changed = JSON.stringify(r.value.snapshot) !== JSON.stringify(before);
+          // R-SLA-1: the first-response clock region is always where the context puts it
+          expect(r.value.snapshot.value.firstResponseClock).toBe(
+            firstResponsePhase(r.value.snapshot.context.ticket),
+          );
           expect(r.value.view.version).toBe(before.context.ticket.version + (changed ? 1 : 0));
           expect(before).toEqual(copy); // the input snapshot is never mutated
         });
@@ -194,8 +198,12 @@ describe("ticket machine laws (fast-check)", () => {
               actor: s.actor,
               ...payload(s),
             });
-            if (r.ok) opened.snapshot = r.value.snapshot;
-            else expect(r.error).toBeInstanceOf(DomainError);
+            if (r.ok) {
+              opened.snapshot = r.value.snapshot;
+              expect(r.value.snapshot.value.firstResponseClock).toBe(
+                firstResponsePhase(r.value.snapshot.context.ticket),
+              );
+            } else expect(r.error).toBeInstanceOf(DomainError);
           }
         }),
         { numRuns: 25 },

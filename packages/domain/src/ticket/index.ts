@@ -34,6 +34,11 @@ export interface TicketSnapshot {
     lifecycle: TicketStatus;
     resolutionClock: "running" | "paused";
     escalation: "climbing" | "held" | "ended";
+    /**
+     * awaiting the first response | responded | closed or rejected without one (R-SLA-1, R-MI-2).
+     * Snapshots stored before this region existed lack it; `restoreTicketSnapshot` derives it.
+     */
+    firstResponseClock: "running" | "met" | "stopped";
   };
   /** the ticket's data (see TicketContext); read it through `viewTicket` */
   context: { ticket: TicketContext };
