@@ -1,5 +1,5 @@
 import { expect, request, test } from "@playwright/test";
-import { authFile, DEMO_PASSWORD, expectAccessible, open, shot } from "./support";
+import { apiMutation, authFile, DEMO_PASSWORD, expectAccessible, open, shot } from "./support";
 
 const tom = { email: "tom.harris@lonestar-clinics.example", name: "Tom Harris" };
 
@@ -36,6 +36,44 @@ test.describe("journey 6: customers", () => {
 
     expect((await signIn(DEMO_PASSWORD)).ok()).toBe(true);
     await api.dispose();
+  });
+
+  test("R-ACT-4: the account lists its temporary access grants; Revoke asks first and is keyboard usable", async ({
+    page,
+  }) => {
+    await open(page, "/customers/acc-lone-star-clinics", "specialist");
+    const email = `revoke.${Date.now()}@example.com`;
+    await apiMutation(page, "staffTicket.grantTemporaryAccess", {
+      accountId: "acc-lone-star-clinics",
+      firstName: "Robin",
+      lastName: "Revoke",
+      email,
+    });
+    await page.reload();
+    const detail = page.getByTestId("account-detail");
+    await expect(detail.getByRole("heading", { name: "Temporary access (R-ACT-4)" })).toBeVisible();
+    const row = detail.locator(`tr[data-grant="${email}"]`);
+    await expect(row).toContainText("Robin Revoke");
+    await expect(row).toContainText("awaiting confirmation");
+    await expectAccessible(page, "customer account with temporary access");
+
+    // Enter opens the confirmation, Escape cancels it and gives focus back to Revoke
+    const revoke = row.getByRole("button", { name: "Revoke Robin Revoke's temporary access" });
+    await revoke.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Revoke Robin Revoke's temporary access?" });
+    await expect(dialog).toContainText(`${email}) may then no longer open tickets`);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(revoke).toBeFocused();
+    await expect(row).toContainText("awaiting confirmation");
+
+    await page.keyboard.press("Enter");
+    await dialog.getByRole("button", { name: "Revoke access" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Robin Revoke's temporary access is revoked.")).toBeVisible();
+    await expect(row).toContainText("declined / revoked");
+    await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
   });
 });
 

@@ -30,6 +30,7 @@ import { Search } from "lucide-react";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
+import { TemporaryGrants } from "../features/customers/temporary-grants";
 import { useAccount, useAccounts } from "../features/customers/use-accounts";
 import { usePolicyMap } from "../features/policy/use-policies";
 import { useMe } from "../features/session/session";
@@ -264,6 +265,8 @@ function AccountDetail({ id }: { id: string }) {
                 )}
               </CardContent>
             </Card>
+            {/* the roles that may grant temporary access (staffTicket.grantTemporaryAccess) */}
+            {canReactivate ? <TemporaryGrants accountId={a.id} /> : null}
             <Card>
               <CardHeader>
                 <CardTitle as="h2">Portal users</CardTitle>
