@@ -77,6 +77,17 @@ async function byToken(db: Queryable, t: string): Promise<GrantRow> {
   return g;
 }
 
+/** Revokes a grant now (declined by the primary contact or revoked by support); a second time is harmless. */
+async function revoked(db: Queryable, g: GrantRow, at: number) {
+  if (g.revokedAt !== null) return grantView(db, g, at);
+  const [row] = await db
+    .update(temporaryAccessGrants)
+    .set({ revokedAt: new Date(at) })
+    .where(eq(temporaryAccessGrants.id, g.id))
+    .returning();
+  return grantView(db, row ?? g, at);
+}
+
 export const accessRouter = router({
   /** What the confirmation link is about: who was granted access to which account, and its state now. */
   byToken: publicProcedure
@@ -118,15 +129,7 @@ export const accessRouter = router({
     .meta({ audience: "public" })
     .input(z.object({ token }))
     .mutation(async ({ ctx, input }) => {
-      const at = ctx.clock.now();
-      const g = await byToken(ctx.db, input.token);
-      if (g.revokedAt !== null) return grantView(ctx.db, g, at);
-      const [row] = await ctx.db
-        .update(temporaryAccessGrants)
-        .set({ revokedAt: new Date(at) })
-        .where(eq(temporaryAccessGrants.id, g.id))
-        .returning();
-      return grantView(ctx.db, row ?? g, at);
+      return revoked(ctx.db, await byToken(ctx.db, input.token), ctx.clock.now());
     }),
 
   /** An account's temporary grants, newest first, with who granted them (console account page). */
@@ -157,12 +160,6 @@ export const accessRouter = router({
       .from(temporaryAccessGrants)
       .where(eq(temporaryAccessGrants.id, input.id));
     if (!g) throw new DomainError("NOT_FOUND", "No such temporary access grant.", { rule: "R-ACT-4" });
-    if (g.revokedAt !== null) return grantView(ctx.db, g, at);
-    const [row] = await ctx.db
-      .update(temporaryAccessGrants)
-      .set({ revokedAt: new Date(at) })
-      .where(eq(temporaryAccessGrants.id, g.id))
-      .returning();
-    return grantView(ctx.db, row ?? g, at);
+    return revoked(ctx.db, g, at);
   }),
 });
