@@ -4,9 +4,17 @@
  * that lapsed unconfirmed or was revoked is refused with the reason (nothing is opened then).
  */
 import { temporaryAccessGrants, tickets } from "@helpdesk/db/schema";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, DAY, MONDAY_0900_BERLIN, setupApi } from "./test-support";
+import {
+  type Api,
+  DAY,
+  FAX_ACCOUNT,
+  MONDAY_0900_BERLIN,
+  openForCaller,
+  setupApi,
+  ticketCount,
+} from "./test-support";
 
 let api: Api;
 beforeAll(async () => {
@@ -16,7 +24,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const FAX = "acc-lone-star-clinics"; // fax-reseller: temporary access, confirmed within 5 days
+const FAX = FAX_ACCOUNT;
 
 /** A grant made by support now; `then` is what happened to it later (the primary contact's answer). */
 async function grant(email: string, then: { confirmedAfterDays?: number; revokedAfterDays?: number }) {
@@ -37,23 +45,9 @@ async function grant(email: string, then: { confirmedAfterDays?: number; revoked
     .where(eq(temporaryAccessGrants.id, g.id));
 }
 
-const openFor = (email: string | undefined) =>
-  api.as(api.a.specialist).staffTicket.openFor({
-    accountId: FAX,
-    contactId: null,
-    email,
-    channel: "phone",
-    inquiryType: "incident",
-    impact: "high",
-    urgency: "high",
-    subject: `Caller with temporary access ${email}`,
-    description: "Faxes to one clinic bounce since this morning.",
-  });
+const openFor = (email: string | undefined) => openForCaller(api, email);
 
-async function ticketCount() {
-  const [r] = await api.db.select({ n: count() }).from(tickets);
-  return r?.n ?? 0;
-}
+const countTickets = () => ticketCount(api);
 
 describe("R-ACT-4: support opens a ticket for a person holding temporary access", () => {
   it("a caller whose grant the primary contact confirmed is opened by the address they give (case and spaces aside); without it, refused", async () => {
@@ -77,24 +71,24 @@ describe("R-ACT-4: support opens a ticket for a person holding temporary access"
     api.setNow(MONDAY_0900_BERLIN);
     await grant("terry.unconfirmed@example.com", {});
     api.setNow(MONDAY_0900_BERLIN + 6 * DAY);
-    const before = await ticketCount();
+    const before = await countTickets();
     await expect(openFor("terry.unconfirmed@example.com")).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("temporary access lapsed because it was not confirmed within 5 days"),
     });
-    expect(await ticketCount()).toBe(before);
+    expect(await countTickets()).toBe(before);
   });
 
   it("a revoked grant is refused with the reason, although it had been confirmed; nothing is opened", async () => {
     api.setNow(MONDAY_0900_BERLIN);
     await grant("terry.revoked@example.com", { confirmedAfterDays: 1, revokedAfterDays: 2 });
     api.setNow(MONDAY_0900_BERLIN + 3 * DAY);
-    const before = await ticketCount();
+    const before = await countTickets();
     await expect(openFor("terry.revoked@example.com")).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("not on the list of authorized support contacts"),
     });
-    expect(await ticketCount()).toBe(before);
+    expect(await countTickets()).toBe(before);
   });
 
   it("a grant is for its account only: another account's caller with the same address is refused", async () => {

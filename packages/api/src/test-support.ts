@@ -3,9 +3,11 @@
  * DATABASE_URL_TEST is set), the seeded people, an injected clock the test moves, and a caller per actor
  * built without HTTP (STYLE "API": createCallerFactory with a context).
  */
+import { tickets } from "@helpdesk/db/schema";
 import { createTestDb } from "@helpdesk/db/testing";
 import type { Actor } from "@helpdesk/domain/ticket";
 import { TRPCError } from "@trpc/server";
+import { count } from "drizzle-orm";
 import { createCaller } from "./index";
 import { seedBase } from "./seed";
 import { createContext } from "./trpc";
@@ -51,4 +53,28 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
     if (e instanceof TRPCError) return e.code;
     throw e;
   }
+}
+
+/** The fax reseller's clinic account of the seed: temporary access, confirmed within 5 days (R-ACT-4). */
+export const FAX_ACCOUNT = "acc-lone-star-clinics";
+
+/** Support opens a phone incident on the clinic account for a caller who gives only an address (R-ACT-4). */
+export function openForCaller(api: Api, email: string | undefined) {
+  return api.as(api.a.specialist).staffTicket.openFor({
+    accountId: FAX_ACCOUNT,
+    contactId: null,
+    email,
+    channel: "phone",
+    inquiryType: "incident",
+    impact: "high",
+    urgency: "high",
+    subject: `Caller with temporary access ${email}`,
+    description: "Faxes to one clinic bounce since this morning.",
+  });
+}
+
+/** How many tickets there are (a refusal must leave it as it was). */
+export async function ticketCount(api: Api): Promise<number> {
+  const [r] = await api.db.select({ n: count() }).from(tickets);
+  return r?.n ?? 0;
 }

@@ -4,10 +4,18 @@
  * or declines (refused with the reason); an unconfirmed link lapses (confirming it is a CONFLICT with a
  * sentence); support lists and revokes grants; an unknown link is NOT_FOUND.
  */
-import { outbox, temporaryAccessGrants, tickets } from "@helpdesk/db/schema";
-import { count, eq } from "drizzle-orm";
+import { outbox, temporaryAccessGrants } from "@helpdesk/db/schema";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, DAY, MONDAY_0900_BERLIN, setupApi } from "../test-support";
+import {
+  type Api,
+  DAY,
+  FAX_ACCOUNT,
+  MONDAY_0900_BERLIN,
+  openForCaller,
+  setupApi,
+  ticketCount,
+} from "../test-support";
 
 let api: Api;
 beforeAll(async () => {
@@ -17,7 +25,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const FAX = "acc-lone-star-clinics"; // fax-reseller: temporary access, confirmed within 5 days
+const FAX = FAX_ACCOUNT;
 const anonymous = () => api.as(null).access;
 
 /** Support grants access; returns the grant id and the token of the link mailed to the primary contact. */
@@ -34,23 +42,9 @@ async function grant(email: string) {
   return { id: g.id, token };
 }
 
-const openFor = (email: string) =>
-  api.as(api.a.specialist).staffTicket.openFor({
-    accountId: FAX,
-    contactId: null,
-    email,
-    channel: "phone",
-    inquiryType: "incident",
-    impact: "high",
-    urgency: "high",
-    subject: `Caller with temporary access ${email}`,
-    description: "Faxes to one clinic bounce since this morning.",
-  });
+const openFor = (email: string | undefined) => openForCaller(api, email);
 
-async function ticketCount() {
-  const [r] = await api.db.select({ n: count() }).from(tickets);
-  return r?.n ?? 0;
-}
+const countTickets = () => ticketCount(api);
 
 describe("R-ACT-4: the primary contact confirms or declines temporary access by the mailed link", () => {
   it("the mail carries the link; the link shows who, which account and until when; confirming lets the person open tickets past the window; confirming twice is harmless", async () => {
@@ -89,12 +83,12 @@ describe("R-ACT-4: the primary contact confirms or declines temporary access by 
     api.setNow(MONDAY_0900_BERLIN + DAY);
     expect((await anonymous().decline({ token: g.token })).state).toBe("declined");
     expect((await anonymous().decline({ token: g.token })).state).toBe("declined");
-    const before = await ticketCount();
+    const before = await countTickets();
     await expect(openFor("terry.declined@example.com")).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("not on the list of authorized support contacts"),
     });
-    expect(await ticketCount()).toBe(before);
+    expect(await countTickets()).toBe(before);
     await expect(anonymous().confirm({ token: g.token })).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/declined or revoked; it can no longer be confirmed/),
@@ -150,12 +144,12 @@ describe("R-ACT-4: support lists an account's grants and revokes one", () => {
     api.setNow(MONDAY_0900_BERLIN + DAY);
     expect((await staff.revoke({ id: g.id })).state).toBe("declined");
     expect((await staff.grants({ accountId: FAX })).find((x) => x.id === g.id)?.state).toBe("declined");
-    const before = await ticketCount();
+    const before = await countTickets();
     await expect(openFor("terry.staffrevoke@example.com")).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("not on the list of authorized support contacts"),
     });
-    expect(await ticketCount()).toBe(before);
+    expect(await countTickets()).toBe(before);
     // another account's list does not show it; an unknown grant is NOT_FOUND
     expect((await staff.grants({ accountId: "acc-acme-messaging" })).some((x) => x.id === g.id)).toBe(false);
     await expect(staff.revoke({ id: "no-such-grant" })).rejects.toMatchObject({ code: "NOT_FOUND" });
