@@ -568,13 +568,9 @@ export async function seedDemo(
       // a combination the policy refuses (e.g. a class it does not know) is simply not part of the demo
     }
   };
-  // a few tickets at a time: PostgreSQL runs them side by side (PGlite simply queues them)
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (next < total) await one(next++);
-    }),
-  );
+  // one after the other: the same demo on PGlite and PostgreSQL — ticket numbers decide the survey sample
+  // (R-SUR-1), and tickets opened side by side on PostgreSQL took their numbers in a different order each run
+  for (let i = 0; i < total; i++) await one(i);
   // after the tickets above, so their numbers and survey invitations stay what they were
   await demoEscalations(db, base, opts.now);
   await demoSurveys(db, base, opts.now);
