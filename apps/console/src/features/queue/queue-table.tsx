@@ -7,7 +7,7 @@ import { Badge, cn, PriorityBadge, StatusBadge } from "@helpdesk/ui";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ShieldAlert, UserRound } from "lucide-react";
-import { memo, useEffect, useRef } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import { Deadline } from "../sla/deadline";
 import type { QueueRow } from "./types";
 
@@ -173,9 +173,10 @@ export function QueueTable({
   onOpen: (row: QueueRow) => void;
   calendarOf: CalendarOf;
 }) {
-  const columnsRef = useRef<ReturnType<typeof makeColumns> | null>(null);
-  if (!columnsRef.current) columnsRef.current = makeColumns(calendarOf);
-  const table = useQueueTable(columnsRef.current, rows);
+  // made again when the calendars arrive (calendarOf changes once the policies are loaded): the rows are
+  // memoized, and columns made before would count every deadline in wall time for the page's lifetime
+  const columns = useMemo(() => makeColumns(calendarOf), [calendarOf]);
+  const table = useQueueTable(columns, rows);
   const modelRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
