@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { batched } from "./batch";
 import { type DbOrTx, rowsOf, runPrepared } from "./client";
 
 /** R-TKT-1: 'RCR' + 7 digits → 'RCR 0000042'. */
@@ -52,62 +53,37 @@ export async function nextTicketNumber(db: DbOrTx, prefix: string): Promise<stri
   return formatTicketNumber(prefix, Number(first.n));
 }
 
-interface Waiter {
-  resolve(number: string): void;
-  reject(error: unknown): void;
-}
+/** One statement for every number asked for in a round, whatever their prefixes: (index, prefix, number). */
+const TAKE_NUMBERS = `select i.k, i.p, helpdesk_next_ticket_number(i.p)::text as n
+  from json_to_recordset($1::text::json) as i(k int, p text) order by i.k`;
 
-/** Per database handle and prefix: who waits for a number, and whether a round trip is under way. */
-const queues = new WeakMap<object, Map<string, { waiting: Waiter[]; running: boolean }>>();
-
-const TAKE_NUMBERS = "select helpdesk_next_ticket_number($1)::text as n from generate_series(1, $2::int)";
+const takeNumbers = batched<string, string>(async (db, prefixes) => {
+  const rows = await runPrepared<{ k: number; p: string; n: string }>(db, TAKE_NUMBERS, [
+    JSON.stringify(prefixes.map((p, k) => ({ k, p }))),
+  ]);
+  // each prefix's numbers in ascending order to its callers in the order they asked
+  const byPrefix = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = byPrefix.get(r.p) ?? [];
+    list.push(Number(r.n));
+    byPrefix.set(r.p, list);
+  }
+  for (const list of byPrefix.values()) list.sort((a, b) => a - b);
+  return prefixes.map((prefix) => {
+    const n = byPrefix.get(prefix)?.shift();
+    return n === undefined
+      ? { status: "rejected", reason: new Error(`no ticket number for ${prefix}`) }
+      : { status: "fulfilled", value: formatTicketNumber(prefix, n) };
+  });
+});
 
 /**
- * R-TKT-1: the next ticket number of a prefix, for a request outside any transaction. Requests that
- * arrive while one round trip is under way share the next one (`n` numbers from the sequence in one
- * statement), so under load many opens cost one statement and at rest each costs one, as
- * `nextTicketNumber` does. Numbers are handed out in the order they were asked for; nothing is
- * reserved ahead, so a restart leaves no gap. Inside a transaction use `nextTicketNumber`.
+ * R-TKT-1: the next ticket number of a prefix. Numbers asked for together share one statement (see
+ * `batched`), so under load many opens cost one round trip and at rest each costs one, as
+ * `nextTicketNumber` does. Each prefix's numbers are handed out in the order they were asked for; nothing
+ * is reserved ahead, so a restart leaves no gap. Inside a transaction it runs in that transaction.
  */
 export function takeTicketNumber(db: DbOrTx, prefix: string): Promise<string> {
   checkPrefix(prefix);
-  if (!("$client" in db)) return nextTicketNumber(db, prefix);
-  let byPrefix = queues.get(db);
-  if (!byPrefix) {
-    byPrefix = new Map();
-    queues.set(db, byPrefix);
-  }
-  let queue = byPrefix.get(prefix);
-  if (!queue) {
-    queue = { waiting: [], running: false };
-    byPrefix.set(prefix, queue);
-  }
-  const q = queue;
-  return new Promise<string>((resolve, reject) => {
-    q.waiting.push({ resolve, reject });
-    if (!q.running) void drain(db, prefix, q);
-  });
-}
-
-async function drain(db: DbOrTx, prefix: string, q: { waiting: Waiter[]; running: boolean }) {
-  q.running = true;
-  while (q.waiting.length > 0) {
-    const batch = q.waiting.splice(0, 1000);
-    try {
-      const rows = await runPrepared<{ n: string }>(db, TAKE_NUMBERS, [prefix, batch.length]);
-      const numbers = rows.map((r) => Number(r.n)).sort((a, b) => a - b);
-      batch.forEach((w, i) => {
-        try {
-          const n = numbers[i];
-          if (n === undefined) throw new Error(`no ticket number for ${prefix}`);
-          w.resolve(formatTicketNumber(prefix, n));
-        } catch (e) {
-          w.reject(e);
-        }
-      });
-    } catch (e) {
-      for (const w of batch) w.reject(e);
-    }
-  }
-  q.running = false;
+  return takeNumbers(db, prefix);
 }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { type Db, runPrepared } from "@helpdesk/db";
+import { batched, type Db, runPrepared } from "@helpdesk/db";
 import { type Actor, CustomerRole, StaffRole } from "@helpdesk/domain/ticket";
 import type { Auth } from "./auth";
 
@@ -50,17 +50,40 @@ export function signedSessionToken(cookieHeader: string | null, name: string, se
   return null;
 }
 
-/** The session behind a token and its login, read fresh on every request (one prepared statement). */
-const SESSION_ACTOR = `select floor(extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
+/**
+ * The sessions behind tokens and their logins, read fresh on every request: one prepared statement for all
+ * the requests of a round (see `batched`), each token with its index in the round.
+ */
+const SESSION_ACTORS = `select i.k, floor(extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
     u.id, u.kind, u.active, u.account_id, u.customer_role, to_json(u.staff_roles) as staff_roles
-  from sessions s join users u on u.id = s.user_id
-  where s.token = $1::text`;
+  from json_to_recordset($1::text::json) as i(k int, t text)
+  join sessions s on s.token = i.t
+  join users u on u.id = s.user_id`;
+
+interface SessionRow {
+  k: number;
+  expires_ms: number;
+  id: string;
+  kind: string;
+  active: boolean;
+  account_id: string | null;
+  customer_role: string | null;
+  staff_roles: unknown;
+}
+
+const readSessions = batched<string, SessionRow | null>(async (db, tokens) => {
+  const rows = await runPrepared<SessionRow>(db, SESSION_ACTORS, [
+    JSON.stringify(tokens.map((t, k) => ({ k, t }))),
+  ]);
+  const byIndex = new Map(rows.map((r) => [Number(r.k), r]));
+  return tokens.map((_, k) => ({ status: "fulfilled", value: byIndex.get(k) ?? null }));
+});
 
 /**
  * The Actor behind a request's session cookie, or null (no session, a forged or expired one, or the login
  * is deactivated). The cookie is better-auth's, signed with its secret; the session and its user are read
  * on every request — no cookie cache — so roles and the active flag are fresh and a deactivation or a
- * sign-out takes effect at once. Once a day a session is due for better-auth's sliding refresh
+ * sign-out takes effect at once. Requests that arrive together share the statement (`batched`). Once a day a session is due for better-auth's sliding refresh
  * (`session.updateAge`): that request goes through better-auth's own getSession, which extends it.
  * Everything else about sessions (sign-in, sign-out, reset, the apps' get-session) stays better-auth's;
  * this is only the per-request read, which through better-auth's endpoint machinery cost several times the
@@ -70,15 +93,7 @@ export async function getActor(auth: Auth, db: Db, headers: Headers): Promise<Ac
   const ctx = await auth.$context;
   const token = signedSessionToken(headers.get("cookie"), ctx.authCookies.sessionToken.name, ctx.secret);
   if (!token) return null;
-  const [row] = await runPrepared<{
-    expires_ms: number;
-    id: string;
-    kind: string;
-    active: boolean;
-    account_id: string | null;
-    customer_role: string | null;
-    staff_roles: unknown;
-  }>(db, SESSION_ACTOR, [token]);
+  const row = await readSessions(db, token);
   const now = Date.now();
   if (!row || Number(row.expires_ms) <= now) return null;
   const { expiresIn, updateAge } = ctx.sessionConfig;

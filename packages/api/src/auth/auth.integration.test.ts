@@ -157,6 +157,20 @@ describe("sign-in (better-auth on the users table)", () => {
     expect(await getActor(auth, h.db, headers)).toBeNull();
   });
 
+  it("R-ACT-7: requests that arrive together (one session read for all) each get their own login's actor", async () => {
+    await addUser("gina", "gina@acme.test", "acme");
+    await addUser("hal", "hal@strict.test", "strict-co");
+    const gina = (await signIn("gina@acme.test", PASSWORD, "198.51.100.12")).setCookie!.split(";")[0]!;
+    const hal = (await signIn("hal@strict.test", PASSWORD, "198.51.100.13")).setCookie!.split(";")[0]!;
+    const forged = `${gina.slice(0, gina.indexOf("=") + 1)}nobody.${"A".repeat(43)}%3D`;
+    const actors = await Promise.all(
+      [gina, forged, hal, gina, "", hal].map((cookie) => getActor(auth, h.db, new Headers({ cookie }))),
+    );
+    const ginas = { kind: "customer", id: "gina", accountId: "acme", role: "customerStaff" };
+    const hals = { kind: "customer", id: "hal", accountId: "strict-co", role: "customerStaff" };
+    expect(actors).toEqual([ginas, null, hals, ginas, null, hals]);
+  });
+
   it("R-ACT-8: five wrong passwords deactivate the login; then even the right one is refused, saying to ask an admin", async () => {
     for (let i = 0; i < 5; i++) {
       expect((await signIn("alice@acme.test", "wrong password", "198.51.100.2")).status).toBe(401);

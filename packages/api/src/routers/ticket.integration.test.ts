@@ -136,6 +136,42 @@ describe("customer ticket flow", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("authorized") });
   });
 
+  it("R-ACT-3/R-TKT-1: opens that arrive together (read and written in shared statements) each stay their requester's", async () => {
+    const nobody = api.as({
+      kind: "customer",
+      id: "u-nobody",
+      accountId: api.seed.accounts.msg,
+      role: "customerStaff",
+    });
+    const open = (who: typeof nobody, subject: string) =>
+      who.ticket.open({ inquiryType: "incident", subject, description: "arrived together" });
+    const results = await Promise.allSettled([
+      open(api.as(api.a.msgAdmin), "together msg 1"),
+      open(api.as(api.a.mailAdmin), "together mail"),
+      open(nobody, "together refused"),
+      open(api.as(api.a.msgAdmin), "together msg 2"),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: "FORBIDDEN" });
+    const opened = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const rows = await Promise.all(
+      opened.map(async (t) => (await api.db.select().from(tickets).where(eq(tickets.id, t.id)))[0]),
+    );
+    expect(rows.map((r) => [r?.subject, r?.accountId, r?.createdById])).toEqual([
+      ["together msg 1", api.seed.accounts.msg, api.a.msgAdmin.id],
+      ["together mail", api.seed.accounts.mail, api.a.mailAdmin.id],
+      ["together msg 2", api.seed.accounts.msg, api.a.msgAdmin.id],
+    ]);
+    expect(new Set(rows.map((r) => r?.number)).size).toBe(3);
+    const openRows = await Promise.all(
+      opened.map(
+        async (t) =>
+          (await api.db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, t.id))).length,
+      ),
+    );
+    expect(openRows).toEqual([1, 1, 1]);
+  });
+
   it("attachments: a disallowed type is refused before anything is stored", async () => {
     const customer = api.as(api.a.mailAdmin);
     const exe = Buffer.from("MZ\x90\x00rest-of-a-program").toString("base64");

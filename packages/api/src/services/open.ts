@@ -3,7 +3,7 @@
  * customer, a delegate, support on someone's behalf), under which policy and contract — then the one
  * save path. R-ACT-3: anyone else is refused with the reason.
  */
-import { runPrepared } from "@helpdesk/db";
+import { batched, runPrepared } from "@helpdesk/db";
 import { accounts, partnerLinks, temporaryAccessGrants } from "@helpdesk/db/schema";
 import type { Policy } from "@helpdesk/domain";
 import { DomainError } from "@helpdesk/domain";
@@ -76,13 +76,14 @@ function jsonOf<T>(v: unknown): T {
 }
 
 /**
- * One statement for what opening a ticket needs to know: the account, its policy version in force, its
- * authorized contacts, the temporary grants for the requester's address (R-ACT-4), and — for a portal
- * login ($2) — the login's address and name and whether it is the account's technical delegate (R-ACT-5).
- * The requester's address is the login's, or — when support opens a ticket for a caller ($3) — the one
- * the caller gave. Constant text: prepared once per connection (see runPrepared).
+ * One statement for what opening tickets needs to know, for every open of a round (see `batched`): per
+ * request (k) the account, its policy version in force, its authorized contacts, the temporary grants for
+ * the requester's address (R-ACT-4), and — for a portal login (uid) — the login's address and name and
+ * whether it is the account's technical delegate (R-ACT-5). The requester's address is the login's, or —
+ * when support opens a ticket for a caller (mail) — the one the caller gave. No row for a request whose
+ * account does not exist. Constant text: prepared once per connection (see runPrepared).
  */
-const OPEN_FACTS = `select row_to_json(a) as account,
+const OPEN_FACTS = `select i.k, row_to_json(a) as account,
   (select max(p.version) from policies p where p.id = a.policy_id) as policy_version,
   coalesce((select json_agg(json_build_object('id', c.id, 'accountId', c.account_id, 'firstName', c.first_name,
       'lastName', c.last_name, 'email', c.email, 'phone', c.phone, 'mobile', c.mobile, 'active', c.active)
@@ -93,11 +94,37 @@ const OPEN_FACTS = `select row_to_json(a) as account,
       'confirmedAt', floor(extract(epoch from g.confirmed_at) * 1000),
       'revokedAt', floor(extract(epoch from g.revoked_at) * 1000)))
     from temporary_access_grants g where g.account_id = a.id
-      and lower(g.email) = lower(coalesce(u.email, $3::text))), '[]'::json) as grants,
+      and lower(g.email) = lower(coalesce(u.email, i.mail))), '[]'::json) as grants,
   u.email, u.name,
   exists (select 1 from technical_delegates d where d.user_id = u.id and d.account_id = a.id) as is_delegate
-from accounts a left join users u on u.id = $2::text
-where a.id = $1::text`;
+from json_to_recordset($1::text::json) as i(k int, acc text, uid text, mail text)
+join accounts a on a.id = i.acc
+left join users u on u.id = i.uid`;
+
+interface FactsRow {
+  k: number;
+  account: unknown;
+  policy_version: number | string | null;
+  contacts: unknown;
+  grants: unknown;
+  email: string | null;
+  name: string | null;
+  is_delegate: boolean;
+}
+
+interface FactsQuery {
+  acc: string;
+  uid: string | null;
+  mail: string | null;
+}
+
+const readFacts = batched<FactsQuery, FactsRow | null>(async (db, queries) => {
+  const rows = await runPrepared<FactsRow>(db, OPEN_FACTS, [
+    JSON.stringify(queries.map((q, k) => ({ k, ...q }))),
+  ]);
+  const byIndex = new Map(rows.map((r) => [Number(r.k), r]));
+  return queries.map((_, k) => ({ status: "fulfilled", value: byIndex.get(k) ?? null }));
+});
 
 interface AccountJson {
   id: string;
@@ -146,19 +173,11 @@ async function openFacts(
   accountId: string,
   requester: { userId: string } | { email: string } | null,
 ): Promise<OpenFacts> {
-  const [r] = await runPrepared<{
-    account: unknown;
-    policy_version: number | string | null;
-    contacts: unknown;
-    grants: unknown;
-    email: string | null;
-    name: string | null;
-    is_delegate: boolean;
-  }>(db, OPEN_FACTS, [
-    accountId,
-    requester && "userId" in requester ? requester.userId : null,
-    requester && "email" in requester ? requester.email : null,
-  ]);
+  const r = await readFacts(db, {
+    acc: accountId,
+    uid: requester && "userId" in requester ? requester.userId : null,
+    mail: requester && "email" in requester ? requester.email : null,
+  });
   if (!r) throw new DomainError("NOT_FOUND", "No such account.");
   const account = accountOf(jsonOf<AccountJson>(r.account));
   const contacts = jsonOf<SupportContact[]>(r.contacts);

@@ -6,7 +6,7 @@
  */
 
 import { randomBytes, randomUUID } from "node:crypto";
-import { rowsOf, runPrepared, takeTicketNumber } from "@helpdesk/db";
+import { allOrEach, batched, rowsOf, runPrepared, takeTicketNumber } from "@helpdesk/db";
 import {
   accounts,
   attachments,
@@ -295,8 +295,8 @@ export async function openTicketSaved(db: Queryable, o: OpenInput): Promise<Tran
       return { row, state, effects };
     });
   const message = o.message ? messageRows(row.id, o.at, o.message) : { messages: [], attachments: [] };
-  await runPrepared(db, OPEN_STATEMENT, [
-    JSON.stringify(snakeKeys(row)),
+  await writeOpened(db, [
+    JSON.stringify([snakeKeys(row)]),
     JSON.stringify(history.map(snakeKeys)),
     JSON.stringify(message.messages),
     JSON.stringify(message.attachments),
@@ -306,12 +306,13 @@ export async function openTicketSaved(db: Queryable, o: OpenInput): Promise<Tran
 }
 
 /**
- * The one statement that writes an opened ticket: the ticket (every column given), its history rows, its
- * first message and that message's attachments, and the outbox rows — each from a JSON parameter with
- * snake_case keys. Constant text, so postgres.js prepares it once per connection; atomic as one statement.
+ * The one statement that writes opened tickets: the tickets (every column given), their history rows,
+ * first messages and those messages' attachments, and their outbox rows — each table's rows from a JSON
+ * array parameter with snake_case keys. Constant text, so postgres.js prepares it once per connection;
+ * atomic as one statement.
  */
 const OPEN_STATEMENT = `with
-  t as (insert into tickets select * from jsonb_populate_record(null::tickets, $1::text::jsonb)),
+  t as (insert into tickets select * from jsonb_populate_recordset(null::tickets, $1::text::jsonb)),
   h as (insert into ticket_history (ticket_id, at, actor, type, data)
     select ticket_id, at, actor, type, data from jsonb_populate_recordset(null::ticket_history, $2::text::jsonb)),
   m as (insert into messages (id, ticket_id, author_id, author_kind, author_name, visibility, channel, body, created_at)
@@ -324,6 +325,32 @@ const OPEN_STATEMENT = `with
   o as (insert into outbox (kind, payload, next_attempt_at, created_at)
     select kind, payload, next_attempt_at, created_at from jsonb_populate_recordset(null::outbox, $5::text::jsonb))
 select 1`;
+
+/** One opened ticket's rows for OPEN_STATEMENT: five JSON arrays (tickets, history, messages, attachments, outbox). */
+type OpenedRows = [string, string, string, string, string];
+
+/** JSON arrays joined into one: their elements in order. */
+function joinArrays(arrays: string[]): string {
+  const inner = arrays.map((a) => a.slice(1, -1)).filter((a) => a.length > 0);
+  return `[${inner.join(",")}]`;
+}
+
+/**
+ * Writes opened tickets. Opens that finish together share one OPEN_STATEMENT (group commit, see
+ * `batched`); when that statement fails each ticket is written alone, so one bad ticket fails only its
+ * own request and every ticket lands whole or not at all.
+ */
+const writeOpened = batched<OpenedRows, undefined>(
+  (db, items) =>
+    allOrEach(items, async (some) => {
+      await runPrepared(
+        db,
+        OPEN_STATEMENT,
+        [0, 1, 2, 3, 4].map((col) => joinArrays(some.map((rows) => rows[col] as string))),
+      );
+    }),
+  { maxBatch: 32 },
+);
 
 function snakeKeys(o: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
