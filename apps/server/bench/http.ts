@@ -9,7 +9,7 @@
  * every row the open transaction writes (ticket, history, message, outbox) in one transaction.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -68,7 +68,20 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx src/main.ts` (so the pid is the server itself), waits for /healthz. */
+/**
+ * The node flags of `pnpm start` (apps/server/package.json: `node <flags> --import tsx src/main.ts`), so the
+ * bench runs the server as a newcomer's start does; BENCH_NODE_FLAGS replaces them.
+ */
+function startFlags(): string[] {
+  if (process.env.BENCH_NODE_FLAGS !== undefined) return process.env.BENCH_NODE_FLAGS.split(" ").filter(Boolean);
+  const pkg = JSON.parse(readFileSync(path.join(serverDir, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf("--import"));
+}
+
+/** Starts `node <start flags> --import tsx src/main.ts` (so the pid is the server itself), waits for /healthz. */
 export async function startServerProcess(
   databaseUrl: string,
   log: (m: string) => void,
@@ -79,21 +92,31 @@ export async function startServerProcess(
   const prof = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, "--import", "tsx", "src/main.ts"], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SEED: "false",
-      SKIP_APP_BUILD: "1",
-      DATA_DIR: dataDir,
-      NODE_ENV: "production",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...prof,
+      ...startFlags(),
+      "--import",
+      "tsx",
+      "src/main.ts",
+    ],
+    {
+      cwd: serverDir,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        SEED: "false",
+        SKIP_APP_BUILD: "1",
+        DATA_DIR: dataDir,
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let output = "";
   child.stdout?.on("data", (d) => {
     output += d;

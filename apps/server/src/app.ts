@@ -6,11 +6,10 @@ import type { Db, DbKind } from "@helpdesk/db";
 import { trpcServer } from "@hono/trpc-server";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { contentDisposition, downloadContentType, loadAttachmentFor } from "./attachments";
 import type { Clock } from "./clock";
 import { type MailInboundOptions, mailInboundHandler } from "./mail-inbound";
-import { refuseCrossOriginMutations, securityHeaders } from "./security";
+import { limitBody, refuseCrossOriginMutations, securityHeaders } from "./security";
 import { serveSpa } from "./static";
 
 /** 16 MB: the api's 10 MB of attachments, base64-encoded, plus the rest of the request. */
@@ -53,15 +52,13 @@ export function createApp(opts: AppOptions) {
   // all, about 13.4 MB encoded); the auth routes take a few fields.
   app.use(
     "/trpc/*",
-    bodyLimit({
-      maxSize: TRPC_BODY_LIMIT,
-      onError: (c) =>
-        c.json({ error: "The request is too large: attachments may total at most 10 MB." }, 413),
-    }),
+    limitBody(TRPC_BODY_LIMIT, (c) =>
+      c.json({ error: "The request is too large: attachments may total at most 10 MB." }, 413),
+    ),
   );
   app.use(
     "/api/*",
-    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: "The request is too large." }, 413) }),
+    limitBody(64 * 1024, (c) => c.json({ error: "The request is too large." }, 413)),
   );
 
   app.get("/healthz", async (c) => {

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 
 /**
  * Headers on every response. `style-src 'unsafe-inline'` because toasts and some Radix primitives inject
@@ -68,4 +69,24 @@ function sameOrTrusted(origin: string, host: string | undefined, trusted: Set<st
   } catch {
     return false;
   }
+}
+
+/**
+ * Bounds request bodies before anything reads them. A body sent with Content-Length (what browsers and
+ * HTTP clients send) is judged by that header alone — Node's parser never delivers more bytes than it
+ * announces — so the body stays unread here and the handler reads it on the server's fast path; a chunked
+ * body (no length announced) is counted as it arrives by hono's bodyLimit.
+ */
+export function limitBody(
+  maxSize: number,
+  onError: (c: Context) => Response | Promise<Response>,
+): MiddlewareHandler {
+  const counted = bodyLimit({ maxSize, onError });
+  return async (c, next) => {
+    const length = c.req.header("content-length");
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return counted(c, next);
+    const size = Number(length);
+    if (!Number.isSafeInteger(size) || size < 0 || size > maxSize) return onError(c);
+    return next();
+  };
 }
