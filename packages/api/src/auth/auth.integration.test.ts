@@ -1,3 +1,8 @@
+import {
+  getCurrentAuthContextAsyncLocalStorage,
+  getCurrentDBAdapterAsyncLocalStorage,
+  getRequestStateAsyncLocalStorage,
+} from "@better-auth/core/context";
 import { accounts, type DbHandle, policies, sessions, users } from "@helpdesk/db";
 import { createTestDb } from "@helpdesk/db/testing";
 import type { Policy } from "@helpdesk/domain";
@@ -169,6 +174,29 @@ describe("sign-in (better-auth on the users table)", () => {
     const ginas = { kind: "customer", id: "gina", accountId: "acme", role: "customerStaff" };
     const hals = { kind: "customer", id: "hal", accountId: "strict-co", role: "customerStaff" };
     expect(actors).toEqual([ginas, null, hals, ginas, null, hals]);
+  });
+
+  it("between its calls better-auth's async context is off; concurrent sign-ins and later calls still work", async () => {
+    const storages = await Promise.all([
+      getCurrentAuthContextAsyncLocalStorage(),
+      getRequestStateAsyncLocalStorage(),
+      getCurrentDBAdapterAsyncLocalStorage(),
+    ]);
+    // Node 20's AsyncLocalStorage says whether it is on (and with it async hooks for every promise)
+    const on = () => storages.map((s) => (s as unknown as { enabled?: boolean }).enabled);
+    for (const id of ["ivy", "jack", "kim"]) await addUser(id, `${id}@acme.test`, "acme");
+    const results = await Promise.all(
+      ["ivy", "jack", "kim"].map((id, i) => signIn(`${id}@acme.test`, PASSWORD, `198.51.100.${20 + i}`)),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    await new Promise((r) => setImmediate(r));
+    expect(on()).toEqual([false, false, false]);
+    // the next call switches it on again and works as before
+    const cookie = results[0]!.setCookie!.split(";")[0]!;
+    const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
+    expect(session?.user.id).toBe("ivy");
+    await new Promise((r) => setImmediate(r));
+    expect(on()).toEqual([false, false, false]);
   });
 
   it("R-ACT-8: five wrong passwords deactivate the login; then even the right one is refused, saying to ask an admin", async () => {

@@ -4,6 +4,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import { clearFailedPasswords, DEACTIVATED_MESSAGE, recordFailedPassword } from "./login-safety";
+import { quietWhenIdle } from "./quiet-context";
 import { defaultThrottleLimits, hit, type ThrottleLimits } from "./throttle";
 
 /** A mail to send; the server puts it in the outbox (it is never sent from inside a request). */
@@ -53,6 +54,7 @@ const RESET = "/request-password-reset";
  *   login is refused only after the right password, with the message to ask an admin, so answers to
  *   strangers never differ by address. A password reset changes the password and leaves it deactivated.
  * - Sign-in and reset requests are throttled per address and per IP in the `auth_throttle` table.
+ * - Between its calls its async context is switched off (`quietWhenIdle`).
  */
 export function createAuth(options: CreateAuthOptions) {
   const { db } = options;
@@ -60,7 +62,7 @@ export function createAuth(options: CreateAuthOptions) {
   const now = options.now ?? Date.now;
   const ipHeader = options.clientIpHeader ?? CLIENT_IP_HEADER;
 
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Helpdesk",
     baseURL: options.baseURL,
     basePath: "/api/auth",
@@ -165,6 +167,7 @@ export function createAuth(options: CreateAuthOptions) {
       }),
     },
   });
+  return quietWhenIdle(auth);
 }
 
 export type Auth = ReturnType<typeof createAuth>;

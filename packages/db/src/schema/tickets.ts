@@ -83,9 +83,10 @@ export const tickets = pgTable(
     index("tickets_status_queue_idx")
       .on(t.status, t.priorityRank, t.createdAt, t.id)
       .where(sql`${t.status} not in ('closed', 'rejected')`),
+    // Columns a new ticket leaves empty are indexed where set only: an open writes none of these entries.
     index("tickets_assignee_queue_idx")
       .on(t.assigneeId, t.priorityRank, t.createdAt, t.id)
-      .where(sql`${t.status} not in ('closed', 'rejected')`),
+      .where(sql`${t.assigneeId} is not null and ${t.status} not in ('closed', 'rejected')`),
     index("tickets_unassigned_queue_idx")
       .on(t.priorityRank, t.createdAt, t.id)
       .where(sql`${t.assigneeId} is null and ${t.status} not in ('closed', 'rejected')`),
@@ -93,9 +94,9 @@ export const tickets = pgTable(
       .on(t.accountId, t.priorityRank, t.createdAt, t.id)
       .where(sql`${t.status} not in ('closed', 'rejected')`),
     index("tickets_account_created_idx").on(t.accountId, t.createdAt),
-    index("tickets_assignee_idx").on(t.assigneeId),
-    index("tickets_partner_idx").on(t.partnerAccountId),
-    index("tickets_major_incident_idx").on(t.majorIncidentId),
+    index("tickets_assignee_idx").on(t.assigneeId).where(sql`${t.assigneeId} is not null`),
+    index("tickets_partner_idx").on(t.partnerAccountId).where(sql`${t.partnerAccountId} is not null`),
+    index("tickets_major_incident_idx").on(t.majorIncidentId).where(sql`${t.majorIncidentId} is not null`),
     // foreign keys with ON DELETE SET NULL: without these a ticket delete scans the table
     index("tickets_linked_ticket_idx").on(t.linkedTicketId).where(sql`${t.linkedTicketId} is not null`),
     // The sweeper: due deadlines only.
