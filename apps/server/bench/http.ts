@@ -73,7 +73,8 @@ export interface ServerProcess {
  * bench runs the server as a newcomer's start does; BENCH_NODE_FLAGS replaces them.
  */
 function startFlags(): string[] {
-  if (process.env.BENCH_NODE_FLAGS !== undefined) return process.env.BENCH_NODE_FLAGS.split(" ").filter(Boolean);
+  if (process.env.BENCH_NODE_FLAGS !== undefined)
+    return process.env.BENCH_NODE_FLAGS.split(" ").filter(Boolean);
   const pkg = JSON.parse(readFileSync(path.join(serverDir, "package.json"), "utf8")) as {
     scripts: { start: string };
   };
@@ -94,13 +95,7 @@ export async function startServerProcess(
     : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      ...prof,
-      ...startFlags(),
-      "--import",
-      "tsx",
-      "src/main.ts",
-    ],
+    [...prof, ...startFlags(), "--import", "tsx", "src/main.ts"],
     {
       cwd: serverDir,
       env: {
@@ -200,20 +195,20 @@ function openBody(i: number): string {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 function post(
-  url: string,
+  url: URL,
   headers: Record<string, string>,
   body: string,
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      url,
-      { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
+      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent, headers },
       (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
-        );
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => {
+          text += c;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
         res.on("error", reject);
       },
     );
@@ -222,17 +217,20 @@ function post(
   });
 }
 
-async function openOne(url: string, cookie: string, i: number): Promise<string> {
-  const r = await post(
-    `${url}/trpc/ticket.open`,
-    { "content-type": "application/json", cookie, origin: url },
-    openBody(i),
-  );
-  const text = r.text;
-  if (r.status !== 200) throw new Error(`ticket.open ${r.status}: ${text.slice(0, 300)}`);
-  const id = (JSON.parse(text) as { result?: { data?: { json?: { id?: string } } } }).result?.data?.json?.id;
-  if (!id) throw new Error(`ticket.open answered without an id: ${text.slice(0, 300)}`);
-  return id;
+/** A client's request: its URL and headers made once (only the body and its length change). */
+function opener(base: string, cookie: string) {
+  const url = new URL(`${base}/trpc/ticket.open`);
+  const headers: Record<string, string> = { "content-type": "application/json", cookie, origin: base };
+  return async (i: number): Promise<string> => {
+    const body = openBody(i);
+    headers["content-length"] = String(Buffer.byteLength(body));
+    const r = await post(url, headers, body);
+    if (r.status !== 200) throw new Error(`ticket.open ${r.status}: ${r.text.slice(0, 300)}`);
+    // the new ticket's id is the first "id" of the answer (superjson: {"result":{"data":{"json":{"id":…)
+    const id = /"json":\{"id":"([0-9a-f-]{36})"/.exec(r.text)?.[1];
+    if (!id) throw new Error(`ticket.open answered without an id: ${r.text.slice(0, 300)}`);
+    return id;
+  };
 }
 
 /** Samples a pid's RSS every 100 ms until stopped. */
@@ -270,8 +268,9 @@ export async function runHttpBench(
     for (const u of users) cookies.push(await signIn(server.url, u.email));
     log(`http: ${cookies.length} portal users signed in; warming up`);
     // warm-up: two opens per client (JIT, policy cache, pool connections), not counted
-    await Promise.all(cookies.map((c, k) => openOne(server.url, c, -1 - k)));
-    await Promise.all(cookies.map((c, k) => openOne(server.url, c, -1001 - k)));
+    const openers = cookies.map((c) => opener(server.url, c));
+    await Promise.all(openers.map((open, k) => open(-1 - k)));
+    await Promise.all(openers.map((open, k) => open(-1001 - k)));
 
     const sampler = rssSampler(server.pid);
     const latencies: number[] = [];
@@ -285,13 +284,13 @@ export async function runHttpBench(
     const t0 = performance.now();
     const stopAt = t0 + opts.maxSeconds * 1000;
     await Promise.all(
-      cookies.map(async (cookie) => {
+      openers.map(async (open) => {
         for (;;) {
           const i = next++;
           if (i >= opts.count || performance.now() > stopAt) return;
           const t = performance.now();
           try {
-            ids.push(await openOne(server.url, cookie, i));
+            ids.push(await open(i));
             latencies.push(performance.now() - t);
           } catch (e) {
             errors++;

@@ -14,6 +14,18 @@ describe("background loop", () => {
     expect(rounds).toBe(5);
   });
 
+  it("a round that took work but says there is no more waits the interval (the outbox's partial batch)", async () => {
+    let rounds = 0;
+    const loop = startLoop("test", 60_000, async () => {
+      rounds++;
+      return { taken: 7, more: rounds < 3 };
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    await loop.stop();
+    // two full rounds back to back, then a partial one, after which the loop waits a minute
+    expect(rounds).toBe(3);
+  });
+
   it("stop() waits for the round in progress and no round starts after it", async () => {
     let finished = 0;
     let started = 0;

@@ -27,6 +27,8 @@ type MailLogRow = typeof mailLog.$inferInsert;
 
 export interface RoundResult {
   taken: number;
+  /** the round took a full batch: more may be due, so the loop runs again at once */
+  more: boolean;
   done: number;
   retried: number;
   failed: number;
@@ -142,7 +144,13 @@ export function createOutboxWorker(opts: OutboxOptions) {
   async function runOnce(): Promise<RoundResult> {
     const now = clock.now();
     const rows = await take(now);
-    const result: RoundResult = { taken: rows.length, done: 0, retried: 0, failed: 0 };
+    const result: RoundResult = {
+      taken: rows.length,
+      more: rows.length >= batchSize,
+      done: 0,
+      retried: 0,
+      failed: 0,
+    };
     // the rows carried out are marked done together after the round: one statement, not one a row (a
     // crash before it sends them again after their lease, as a crash between send and mark always could)
     const done: string[] = [];
@@ -187,11 +195,16 @@ export function createOutboxWorker(opts: OutboxOptions) {
 
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
 
-/** Runs `round` every `intervalMs` (sooner while there is work) until stopped; stop() waits for the round. */
+/**
+ * Runs `round` every `intervalMs` until stopped; stop() waits for the round. A round that says there is more
+ * (`more: true`, or — when it does not say — took anything) is followed at once, so a backlog drains in
+ * full batches; the outbox says `more` only for a full batch, so under steady load its rounds gather a
+ * second's mail each instead of a few rows every few milliseconds.
+ */
 export function startLoop(
   name: string,
   intervalMs: number,
-  round: () => Promise<{ taken?: number } | unknown>,
+  round: () => Promise<{ taken?: number; more?: boolean } | unknown>,
   log: (msg: string) => void = console.error,
 ) {
   let stopped = false;
@@ -201,9 +214,8 @@ export function startLoop(
     running = (async () => {
       let busy = false;
       try {
-        const r = await round();
-        busy =
-          typeof r === "object" && r !== null && "taken" in r && Number((r as { taken: number }).taken) > 0;
+        const r = (await round()) as { taken?: number; more?: boolean } | null | undefined;
+        busy = typeof r?.more === "boolean" ? r.more : Number(r?.taken ?? 0) > 0;
       } catch (e) {
         log(`${name}: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -68,7 +68,7 @@ describe("outbox worker", () => {
       body: "Tell us how we did: /survey/abc123",
     });
     const r = await worker.runOnce();
-    expect(r).toEqual({ taken: 1, done: 1, retried: 0, failed: 0 });
+    expect(r).toEqual({ taken: 1, more: false, done: 1, retried: 0, failed: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual(["customer@acme.test"]);
     expect(received[0]?.from).toBe("help@helpdesk.test");
@@ -182,6 +182,8 @@ describe("outbox worker", () => {
     let sent = 0;
     for (let round = 0; round < 10; round++) {
       const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
+      // a full batch says there may be more; a partial one lets the loop wait
+      expect([ra.more, rb.more]).toEqual([ra.taken === 7, rb.taken === 7]);
       sent += ra.done + rb.done;
     }
     expect(sent).toBe(30);
