@@ -1,15 +1,17 @@
 /**
  * Benchmark 2 — opening tickets over HTTP: the real server process (apps/server/src/main.ts, its own
  * postgres.js pool, outbox worker and sweeper running) on the bench database; `clients` concurrent portal
- * users, each signed in through better-auth, POST `ticket.open` in a closed loop until `count` tickets are
+ * users, each signed in through better-auth, POST `ticket.open` in a closed loop — through wrk when it is
+ * installed (a C load generator: the Node client's own CPU, ~0.2 ms a ticket, would otherwise be taken
+ * from the two cores the server and PostgreSQL share), else through node:http until `count` tickets are
  * open or `maxSeconds` have passed. The server's RSS is sampled from /proc while it works.
  *
  * Then the ceiling: the same rows written again through the same driver (postgres.js, a pool of the
  * server's size) by the same number of concurrent writers — once as the bare `tickets` INSERT, once as
  * every row the open transaction writes (ticket, history, message, outbox) in one transaction.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +22,7 @@ import { BENCH_PASSWORD, type Fixture } from "./fixture";
 import {
   cpuMs,
   freePort,
+  pgClientOf,
   postgresCpuDelta,
   postgresCpuMs,
   postgresTransactions,
@@ -41,6 +44,8 @@ export interface RssSummary {
 
 export interface HttpResult {
   clients: number;
+  /** "wrk" when Debian's wrk is installed (BENCH_LOADGEN=node forces the Node client), else "node:http" */
+  generator: string;
   tickets: number;
   errors: number;
   firstError: string | null;
@@ -233,6 +238,192 @@ function opener(base: string, cookie: string) {
   };
 }
 
+interface Drive {
+  generator: string;
+  ids: string[];
+  errors: number;
+  firstError: string | null;
+  seconds: number;
+  latency: Stats;
+  clientCpuMs: number;
+}
+
+/** The Node client: every client a closed loop until `count` tickets are open or `maxSeconds` have passed. */
+async function driveWithNode(
+  openers: Array<(i: number) => Promise<string>>,
+  opts: { count: number; maxSeconds: number },
+): Promise<Drive> {
+  const latencies: number[] = [];
+  const ids: string[] = [];
+  let next = 0;
+  let errors = 0;
+  let firstError: string | null = null;
+  const cpu0 = selfCpuMs();
+  const t0 = performance.now();
+  const stopAt = t0 + opts.maxSeconds * 1000;
+  await Promise.all(
+    openers.map(async (open) => {
+      for (;;) {
+        const i = next++;
+        if (i >= opts.count || performance.now() > stopAt) return;
+        const t = performance.now();
+        try {
+          ids.push(await open(i));
+          latencies.push(performance.now() - t);
+        } catch (e) {
+          errors++;
+          firstError ??= e instanceof Error ? e.message : String(e);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    generator: "node:http",
+    ids,
+    errors,
+    firstError,
+    seconds,
+    latency: stats(latencies),
+    clientCpuMs: selfCpuMs() - cpu0,
+  };
+}
+
+/** wrk (Debian's package) when it is installed: a C load generator, far lighter on the shared cores. */
+function wrkPath(): string | null {
+  const r = spawnSync("sh", ["-c", "command -v wrk"], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+
+/**
+ * The same clients through wrk: `clients` connections (one a signed-in user's cookie, taken in turn), each a
+ * closed loop POSTing the same `ticket.open` bodies for about the time the Node client would need for
+ * `count` tickets at 800/s (at most `maxSeconds`). Its Lua script counts the answers that are not 200 and
+ * reports wrk's latency percentiles; the tickets are read back from the database (created since the
+ * start by these users); wrk's CPU time is what the shell it runs under reports for its children.
+ */
+async function driveWithWrk(
+  wrk: string,
+  db: Db,
+  url: string,
+  cookies: string[],
+  opts: { clients: number; count: number; maxSeconds: number },
+): Promise<Drive> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "helpdesk-wrk-"));
+  const script = path.join(dir, "open.lua");
+  const lua = (v: string) => JSON.stringify(v); // JSON string literals are valid Lua string literals here
+  writeFileSync(
+    script,
+    `
+local cookies = { ${cookies.map(lua).join(", ")} }
+local subjects = { ${SUBJECTS.map(lua).join(", ")} }
+local threads = {}
+function setup(thread)
+  thread:set("tid", #threads)
+  table.insert(threads, thread)
+end
+function init(args)
+  n = 0
+  failed = 0
+  first = ""
+end
+function request()
+  n = n + 1
+  local i = tid * 10000000 + n
+  local impact = (i % 3 == 0) and "high" or "medium"
+  local urgency = (i % 2 == 0) and "high" or "medium"
+  local body = string.format('{"json":{"inquiryType":"incident","impact":"%s","urgency":"%s","subject":"%s (#%d)","description":"Since 09:00 every request fails; bench request %d. Impact: all outgoing traffic of the account."}}',
+    impact, urgency, subjects[i % #subjects + 1], i, i)
+  local cookie = cookies[(n * #threads + tid) % #cookies + 1]
+  return wrk.format("POST", "/trpc/ticket.open", { ["Content-Type"] = "application/json", ["Cookie"] = cookie, ["Origin"] = ${lua(url)} }, body)
+end
+function response(status, headers, body)
+  if status ~= 200 then
+    failed = failed + 1
+    if first == "" then first = status .. ": " .. string.sub(body or "", 1, 200) end
+  end
+end
+function done(summary, latency, requests)
+  local failedAll, firstAll = 0, ""
+  for _, t in ipairs(threads) do
+    failedAll = failedAll + t:get("failed")
+    if firstAll == "" then firstAll = t:get("first") end
+  end
+  local e = summary.errors
+  io.write(string.format('WRK {"requests":%d,"us":%d,"failed":%d,"socket":%d,"p50":%d,"p95":%d,"p99":%d,"max":%d,"mean":%f}\\n',
+    summary.requests, summary.duration, failedAll, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max, latency.mean))
+  io.write("WRKFIRST " .. firstAll .. "\\n")
+end
+`,
+  );
+  const seconds = Math.min(opts.maxSeconds, Math.max(5, Math.round(opts.count / 800)));
+  const since = new Date(Date.now() - 5);
+  // `times` prints the shell's and then its children's user and system time
+  const args = `-t2 -c${opts.clients} -d${seconds}s --timeout 10s -s ${script} ${url}/trpc/ticket.open`;
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn("sh", ["-c", `${wrk} ${args} && times`], { stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    child.stdout.on("data", (d) => {
+      text += d;
+    });
+    child.stderr.on("data", (d) => {
+      text += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`wrk exited ${code}: ${text}`)),
+    );
+  });
+  rmSync(dir, { recursive: true, force: true });
+  const line = out.split("\n").find((l) => l.startsWith("WRK "));
+  if (!line) throw new Error(`wrk printed no summary:\n${out}`);
+  const r = JSON.parse(line.slice(4)) as {
+    requests: number;
+    us: number;
+    failed: number;
+    socket: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    max: number;
+    mean: number;
+  };
+  const first =
+    out
+      .split("\n")
+      .find((l) => l.startsWith("WRKFIRST "))
+      ?.slice(9)
+      .trim() || null;
+  const clock = [...out.matchAll(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/g)].pop();
+  const clientCpuMs = clock
+    ? (Number(clock[1]) * 60 + Number(clock[2]) + Number(clock[3]) * 60 + Number(clock[4])) * 1000
+    : Number.NaN;
+  const users: { id: string }[] = await pgClientOf(db).unsafe(
+    `select t.id from tickets t where t.created_at >= $1::timestamptz and t.created_by_id like 'bu-%' order by t.created_at, t.id`,
+    [since.toISOString()],
+  );
+  const opened = r.requests - r.failed;
+  const ms = (us: number) => us / 1000;
+  return {
+    generator: "wrk",
+    // what wrk counted as answered 200 within its run; rows of requests still under way at its end are left out
+    ids: users.map((u) => u.id).slice(0, opened),
+    errors: r.failed + r.socket,
+    firstError: first,
+    seconds: r.us / 1e6,
+    latency: {
+      n: r.requests,
+      p50: ms(r.p50),
+      p95: ms(r.p95),
+      p99: ms(r.p99),
+      max: ms(r.max),
+      mean: ms(r.mean),
+    },
+    clientCpuMs,
+  };
+}
+
 /** Samples a pid's RSS every 100 ms until stopped. */
 function rssSampler(pid: number) {
   const samples: number[] = [];
@@ -273,41 +464,22 @@ export async function runHttpBench(
     await Promise.all(openers.map((open, k) => open(-1001 - k)));
 
     const sampler = rssSampler(server.pid);
-    const latencies: number[] = [];
-    const ids: string[] = [];
-    let next = 0;
-    let errors = 0;
-    let firstError: string | null = null;
     await sleep(1500);
     const xact0 = await postgresTransactions(db);
-    const cpu0 = { server: cpuMs(server.pid), postgres: await postgresCpuMs(db), client: selfCpuMs() };
-    const t0 = performance.now();
-    const stopAt = t0 + opts.maxSeconds * 1000;
-    await Promise.all(
-      openers.map(async (open) => {
-        for (;;) {
-          const i = next++;
-          if (i >= opts.count || performance.now() > stopAt) return;
-          const t = performance.now();
-          try {
-            ids.push(await open(i));
-            latencies.push(performance.now() - t);
-          } catch (e) {
-            errors++;
-            firstError ??= e instanceof Error ? e.message : String(e);
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
+    const cpu0 = { server: cpuMs(server.pid), postgres: await postgresCpuMs(db) };
+    const wrk = process.env.BENCH_LOADGEN === "node" ? null : wrkPath();
+    const run = wrk
+      ? await driveWithWrk(wrk, db, server.url, cookies, opts)
+      : await driveWithNode(openers, opts);
+    const { ids, errors, firstError, seconds, latency } = run;
     const n = Math.max(1, ids.length);
     const cpuPerTicket = {
       server: (cpuMs(server.pid) - cpu0.server) / n,
       postgres: postgresCpuDelta(cpu0.postgres, await postgresCpuMs(db)) / n,
-      client: (selfCpuMs() - cpu0.client) / n,
+      client: run.clientCpuMs / n,
     };
     log(
-      `http: CPU ms a ticket: server ${cpuPerTicket.server.toFixed(2)}, PostgreSQL ${cpuPerTicket.postgres.toFixed(2)}, load generator ${cpuPerTicket.client.toFixed(2)}`,
+      `http: CPU ms a ticket: server ${cpuPerTicket.server.toFixed(2)}, PostgreSQL ${cpuPerTicket.postgres.toFixed(2)}, load generator (${run.generator}) ${cpuPerTicket.client.toFixed(2)}`,
     );
     await sleep(1500);
     const transactionsPerTicket = (await postgresTransactions(db)) - xact0;
@@ -340,12 +512,13 @@ export async function runHttpBench(
     );
     return {
       clients: opts.clients,
+      generator: run.generator,
       tickets: ids.length,
       errors,
       firstError,
       seconds,
       perSecond,
-      latency: stats(latencies),
+      latency,
       rss,
       cpuPerTicket,
       transactionsPerTicket: perTicketXacts,

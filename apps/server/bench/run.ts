@@ -174,7 +174,11 @@ function section(r: {
     "",
     `### Opening tickets over HTTP (bench/http.ts)`,
     "",
-    `The real server process (\`pnpm start\`'s command: \`node --max-semi-space-size=64 --import tsx src/main.ts\`, postgres.js pool of ${http.pool}, its outbox worker and sweeper running) on the loaded database. ${http.clients} portal users signed in through better-auth, each a client in a closed loop POSTing \`/trpc/ticket.open\` (an incident, no attachments) until ${int(OPEN)} tickets were open or ${HTTP_SECONDS} s had passed (${int(http.tickets)} opened); the load generator runs on the same 2 cores.`,
+    `The real server process (\`pnpm start\`'s command: \`node --max-semi-space-size=64 --import tsx src/main.ts\`, postgres.js pool of ${http.pool}, its outbox worker and sweeper running) on the loaded database. ${http.clients} portal users signed in through better-auth, ${
+      http.generator === "wrk"
+        ? `the clients are ${http.clients} connections of wrk (Debian's \`wrk\`, 2 threads, a Lua script that sends each connection's requests with the users' session cookies in turn and counts every answer that is not 200), each a closed loop POSTing \`/trpc/ticket.open\` (an incident, no attachments) for ${http.seconds.toFixed(0)} s (${int(http.tickets)} opened; the tickets are read back from the database)`
+        : `each a client (node:http) in a closed loop POSTing \`/trpc/ticket.open\` (an incident, no attachments) until ${int(OPEN)} tickets were open or ${HTTP_SECONDS} s had passed (${int(http.tickets)} opened)`
+    }; the load generator runs on the same 2 cores (without wrk installed the bench drives the server with the Node client, which costs the shared cores about 0.2 ms of CPU a ticket: \`apt-get install wrk\`).`,
     "",
     "| | tickets/s | time | p50 ms | p95 ms | p99 ms |",
     "|---|---:|---:|---:|---:|---:|",
@@ -185,7 +189,7 @@ function section(r: {
     `Ratio HTTP / bare ticket INSERT: ${(ratio * 100).toFixed(1)} %; HTTP / bare open transaction: ${(ratioTx * 100).toFixed(1)} %.`,
     `Statements a ticket: ${http.transactionsPerTicket.toFixed(2)} database transactions per ticket opened during the timed part (pg_stat_database; every statement of the open path, of the outbox worker and of the sweeper is its own transaction). Opens that arrive together share each of their statements (group commit, \`batched\` in packages/db): one read of their sessions with their users, one read of what the opens need, one statement for their ticket numbers, one write of all their tickets, history, message and outbox rows; plus the outbox worker's share.`,
     "",
-    `CPU time a ticket (from /proc, during the timed part): server process ${ms(http.cpuPerTicket.server, 2)} ms, PostgreSQL (the backends of the bench database) ${ms(http.cpuPerTicket.postgres, 2)} ms, load generator ${ms(http.cpuPerTicket.client, 2)} ms — ${ms(http.cpuPerTicket.server + http.cpuPerTicket.postgres + http.cpuPerTicket.client, 2)} ms on 2 cores bounds the rate near ${int(2000 / (http.cpuPerTicket.server + http.cpuPerTicket.postgres + http.cpuPerTicket.client))}/s even with the machine to itself.`,
+    `CPU time a ticket (from /proc, during the timed part): server process ${ms(http.cpuPerTicket.server, 2)} ms, PostgreSQL (the backends of the bench database) ${ms(http.cpuPerTicket.postgres, 2)} ms, load generator (${http.generator}) ${ms(http.cpuPerTicket.client, 2)} ms — ${ms(http.cpuPerTicket.server + http.cpuPerTicket.postgres + http.cpuPerTicket.client, 2)} ms on 2 cores bounds the rate near ${int(2000 / (http.cpuPerTicket.server + http.cpuPerTicket.postgres + http.cpuPerTicket.client))}/s even with the machine to itself.`,
     `Server RSS (VmRSS from /proc, sampled every 100 ms): idle after start ${ms(http.rss.idle, 0)} MiB, mean under load ${ms(http.rss.mean, 0)} MiB, peak ${ms(http.rss.peak, 0)} MiB, at the end ${ms(http.rss.end, 0)} MiB.`,
   );
   if (http.firstError) lines.push("", `First error: \`${http.firstError.slice(0, 200)}\``);
