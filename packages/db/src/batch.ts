@@ -6,7 +6,7 @@ export type Settled<O> = PromiseSettledResult<O>;
 export interface BatchOptions {
   /** most items in one round (default 64) */
   maxBatch?: number;
-  /** rounds under way at once on one database handle; later calls wait and go together (default 2) */
+  /** rounds under way at once on one database handle; later calls wait and go together (default 4) */
   maxInFlight?: number;
 }
 
@@ -36,7 +36,7 @@ export function batched<I, O>(
   options: BatchOptions = {},
 ): (db: DbOrTx, item: I) => Promise<O> {
   const maxBatch = options.maxBatch ?? 64;
-  const maxInFlight = options.maxInFlight ?? 2;
+  const maxInFlight = options.maxInFlight ?? 4;
   const queues = new WeakMap<object, Queue<I, O>>();
 
   const deliver = (batch: Waiter<I, O>[], results: Settled<O>[]) => {

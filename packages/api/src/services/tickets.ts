@@ -371,9 +371,19 @@ const writeOpened = batched<OpenedRows, undefined>(
   { maxBatch: 32 },
 );
 
+/** camelCase → snake_case column names, each worked out once (the same few dozen keys on every open). */
+const snakeNames = new Map<string, string>();
+
 function snakeKeys(o: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[snake(k)] = v;
+  for (const [k, v] of Object.entries(o)) {
+    let name = snakeNames.get(k);
+    if (name === undefined) {
+      name = snake(k);
+      snakeNames.set(k, name);
+    }
+    out[name] = v;
+  }
   return out;
 }
 
