@@ -124,31 +124,23 @@ describe("customer ticket flow", () => {
     });
   });
 
+  /** a portal login of the messaging account that is no authorized contact of it */
+  const nobody = () =>
+    api.as({ kind: "customer", id: "u-nobody", accountId: api.seed.accounts.msg, role: "customerStaff" });
+
   it("R-ACT-3: a portal user who is no authorized contact is refused with the reason", async () => {
-    const delegateless = api.as({
-      kind: "customer",
-      id: "u-nobody",
-      accountId: api.seed.accounts.msg,
-      role: "customerStaff",
-    });
     await expect(
-      delegateless.ticket.open({ inquiryType: "incident", subject: "x", description: "y" }),
+      nobody().ticket.open({ inquiryType: "incident", subject: "x", description: "y" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("authorized") });
   });
 
   it("R-ACT-3/R-TKT-1: opens that arrive together (read and written in shared statements) each stay their requester's", async () => {
-    const nobody = api.as({
-      kind: "customer",
-      id: "u-nobody",
-      accountId: api.seed.accounts.msg,
-      role: "customerStaff",
-    });
-    const open = (who: typeof nobody, subject: string) =>
+    const open = (who: ReturnType<typeof nobody>, subject: string) =>
       who.ticket.open({ inquiryType: "incident", subject, description: "arrived together" });
     const results = await Promise.allSettled([
       open(api.as(api.a.msgAdmin), "together msg 1"),
       open(api.as(api.a.mailAdmin), "together mail"),
-      open(nobody, "together refused"),
+      open(nobody(), "together refused"),
       open(api.as(api.a.msgAdmin), "together msg 2"),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
