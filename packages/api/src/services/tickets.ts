@@ -259,7 +259,8 @@ function newId(): string {
  * Opens a ticket. The number comes first from the prefix's sequence (R-TKT-1: a refused input leaves a
  * gap, never a duplicate), then the domain decides the initial state, and the ticket, its first message
  * and attachments, its history row and the outbox rows of its effects are written by ONE statement (an
- * `insert … with` of each table: atomic like a transaction, one round trip). Effects that read or write
+ * `insert … with` of each table: atomic like a transaction, one round trip, shared with the opens that
+ * finish together — see writeOpened). Effects that read or write
  * more than their own rows (survey invitations, invoice lines — none on open today) and notifications to
  * addresses the caller did not pass take the transaction path instead.
  */
