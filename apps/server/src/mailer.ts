@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import nodemailer from "nodemailer";
 
 export interface Mail {
@@ -6,26 +9,29 @@ export interface Mail {
   body: string;
 }
 
-/** Where mail goes: SMTP (recorded in mail_log too) or only the local mail log the console shows. */
+/**
+ * Where mail goes:
+ * - `smtp`: handed to SMTP_URL;
+ * - `spool`: without SMTP_URL, written as one `.eml` file a mail into the operator's pickup folder
+ *   (DATA_DIR/mail-spool, readable only by whoever runs the server on that machine; nothing in the product
+ *   shows it), so the demo's password reset still reaches someone with access to the machine;
+ * - `log`: nowhere (tests that only look at the mail log).
+ * The outbox worker records every mail in mail_log, its secrets redacted (R-SEC-1).
+ */
 export interface Mailer {
-  transport: "smtp" | "log";
-  /**
-   * Hands the mail to the transport (nothing to hand over for the log transport); the outbox worker
-   * records each round's mails in mail_log.
-   */
+  transport: "smtp" | "spool" | "log";
   deliver(mail: Mail): Promise<void>;
   close(): void;
 }
 
-export function createMailer(opts: { smtpUrl?: string; from: string }): Mailer {
-  if (!opts.smtpUrl) {
-    return {
-      transport: "log",
-      async deliver() {},
-      close() {},
-    };
-  }
-  const url = new URL(opts.smtpUrl);
+export function createMailer(opts: { smtpUrl?: string; from: string; spoolDir?: string }): Mailer {
+  if (opts.smtpUrl) return smtpMailer(opts.smtpUrl, opts.from);
+  if (opts.spoolDir) return spoolMailer(opts.spoolDir, opts.from);
+  return { transport: "log", async deliver() {}, close() {} };
+}
+
+function smtpMailer(smtpUrl: string, from: string): Mailer {
+  const url = new URL(smtpUrl);
   const secure = url.protocol === "smtps:";
   const transporter = nodemailer.createTransport({
     host: url.hostname,
@@ -42,7 +48,28 @@ export function createMailer(opts: { smtpUrl?: string; from: string }): Mailer {
   return {
     transport: "smtp",
     async deliver(mail) {
-      await transporter.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.body });
+      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}
+
+/** nodemailer's stream transport renders the RFC 5322 message; it is written to `<time>-<random>.eml`. */
+function spoolMailer(dir: string, from: string): Mailer {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  let ready = false;
+  return {
+    transport: "spool",
+    async deliver(mail) {
+      const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
+      if (!ready) {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        ready = true;
+      }
+      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(6).toString("hex")}.eml`;
+      writeFileSync(path.join(dir, name), info.message as Buffer, { mode: 0o600 });
     },
     close() {
       transporter.close();

@@ -44,7 +44,7 @@ async function main() {
     `  console  ${started.url}/console/`,
     `  api      ${started.url}/trpc   health ${started.url}/healthz`,
     `  database ${db}${started.seeded ? " (demo data seeded)" : ""}`,
-    `  mail     ${config.smtpUrl ? "SMTP_URL" : "local mail log (shown in the console); set SMTP_URL to send"}`,
+    `  mail     ${config.smtpUrl ? "SMTP_URL" : `not sent: one .eml file a mail in ${config.mailSpoolDir} (set SMTP_URL to send)`}`,
   ];
   if (started.logins.length > 0) {
     lines.push("", "Demo logins:");

@@ -1,6 +1,8 @@
+import { redact, scrubbedPayload, secretsOf, teamOf } from "@helpdesk/api";
 import { type Db, mailLog, onCallRota, outbox, surveyInvitations, users } from "@helpdesk/db";
-import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Clock } from "./clock";
+import { DEMO_TEAMS } from "./config";
 import type { Mail, Mailer } from "./mailer";
 
 export interface OutboxOptions {
@@ -18,9 +20,18 @@ export interface OutboxOptions {
   maxDelayMs?: number;
   /** how long a taken row is reserved for this worker (a crashed worker's rows come back after it) */
   leaseMs?: number;
-  /** where pages go when nobody is on call */
-  onCallFallback?: string;
+  /** the teams' addresses (`team:support`, `team:billing` rows) and where pages go when nobody is on call */
+  teams?: TeamAddresses;
 }
+
+/** Configured in apps/server's config (SUPPORT_TEAM_EMAIL, BILLING_TEAM_EMAIL, ON_CALL_FALLBACK_EMAIL). */
+export interface TeamAddresses {
+  support: string;
+  billing: string;
+  onCall: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type OutboxRow = typeof outbox.$inferSelect;
 type MailLogRow = typeof mailLog.$inferInsert;
@@ -51,7 +62,7 @@ export function createOutboxWorker(opts: OutboxOptions) {
   const baseDelayMs = opts.baseDelayMs ?? 5_000;
   const maxDelayMs = opts.maxDelayMs ?? 60 * 60_000;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
-  const fallback = opts.onCallFallback ?? "on-call@helpdesk.local";
+  const teams = opts.teams ?? DEMO_TEAMS;
   const { db, mailer, clock } = opts;
 
   async function take(now: number): Promise<OutboxRow[]> {
@@ -76,9 +87,10 @@ export function createOutboxWorker(opts: OutboxOptions) {
     );
 
   function mailOf(payload: Record<string, unknown>): Mail {
-    const to = payload.to;
     const subject = payload.subject;
     const body = payload.body;
+    const team = typeof payload.to === "string" ? teamOf(payload.to) : undefined;
+    const to = team ? teams[team] : payload.to;
     if (typeof to !== "string" || !to.includes("@"))
       throw new Error("the outbox row has no recipient address");
     return {
@@ -95,15 +107,29 @@ export function createOutboxWorker(opts: OutboxOptions) {
       .from(onCallRota)
       .innerJoin(users, eq(users.id, onCallRota.staffId))
       .where(and(lte(onCallRota.fromAt, when), gt(onCallRota.toAt, when), eq(users.active, true)));
-    return rows.length > 0 ? [...new Set(rows.map((r) => r.email))] : [fallback];
+    return rows.length > 0 ? [...new Set(rows.map((r) => r.email))] : [teams.onCall];
   }
 
-  /** Carries one row out; the mails it sent are pushed onto `sent` (recorded in mail_log after the round). */
+  /**
+   * Carries one row out; the mails it sent are pushed onto `sent` (recorded in mail_log after the round)
+   * with the row's secrets redacted (R-SEC-1): the mail log is what staff read, the secret is the recipient's.
+   */
   async function carryOut(row: OutboxRow, now: number, sent: MailLogRow[]): Promise<void> {
     const p = row.payload;
+    const secrets = secretsOf(p);
+    const ticketId = typeof p.ticketId === "string" && UUID.test(p.ticketId) ? p.ticketId : null;
+    const ticketNumber = typeof p.ticketNumber === "string" ? p.ticketNumber : null;
     const send = async (mail: Mail) => {
       await mailer.deliver(mail);
-      sent.push({ ...mail, outboxId: row.id, transport: mailer.transport });
+      sent.push({
+        to: mail.to,
+        subject: redact(mail.subject, secrets),
+        body: redact(mail.body, secrets),
+        outboxId: row.id,
+        ticketId,
+        ticketNumber,
+        transport: mailer.transport,
+      });
     };
     switch (row.kind) {
       case "mail":
@@ -154,16 +180,24 @@ export function createOutboxWorker(opts: OutboxOptions) {
     // the rows carried out are marked done together after the round: one statement, not one a row (a
     // crash before it sends them again after their lease, as a crash between send and mark always could)
     const done: string[] = [];
+    // rows whose payload carries secrets: scrubbed as they are marked done (R-SEC-1)
+    const scrub: { id: string; payload: Record<string, unknown> }[] = [];
     const sent: MailLogRow[] = [];
     for (const row of rows) {
+      const secrets = secretsOf(row.payload);
       try {
         await carryOut(row, now, sent);
-        done.push(row.id);
+        if (secrets.length) scrub.push({ id: row.id, payload: scrubbedPayload(row.payload) });
+        else done.push(row.id);
         result.done++;
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        // a transport's error may quote the message; the secrets never stay in last_error
+        const message = redact(e instanceof Error ? e.message : String(e), secrets);
         if (row.attempts >= maxAttempts) {
-          await db.update(outbox).set({ status: "failed", lastError: message }).where(eq(outbox.id, row.id));
+          await db
+            .update(outbox)
+            .set({ status: "failed", lastError: message, payload: scrubbedPayload(row.payload) })
+            .where(eq(outbox.id, row.id));
           result.failed++;
         } else {
           const retryAt = now + backoffMs(row.attempts, baseDelayMs, maxDelayMs);
@@ -175,17 +209,29 @@ export function createOutboxWorker(opts: OutboxOptions) {
         }
       }
     }
-    if (done.length > 0) {
-      const markDone = db
-        .update(outbox)
-        .set({ status: "done", doneAt: new Date(clock.now()), lastError: null })
-        .where(inArray(outbox.id, done));
-      // one statement: the rows done and the mails they sent (a crash before it sends them once more)
-      if (sent.length > 0)
-        await db.execute(
-          sql`with done as (${markDone.getSQL()}) ${db.insert(mailLog).values(sent).getSQL()}`,
+    if (done.length > 0 || scrub.length > 0) {
+      const doneAt = new Date(clock.now());
+      const marks: SQL[] = [];
+      if (done.length > 0)
+        marks.push(
+          db
+            .update(outbox)
+            .set({ status: "done", doneAt, lastError: null })
+            .where(inArray(outbox.id, done))
+            .getSQL(),
         );
-      else await markDone;
+      for (const r of scrub)
+        marks.push(
+          db
+            .update(outbox)
+            .set({ status: "done", doneAt, lastError: null, payload: r.payload })
+            .where(eq(outbox.id, r.id))
+            .getSQL(),
+        );
+      // one statement: the rows done and the mails they sent (a crash before it sends them once more)
+      const last = sent.length > 0 ? db.insert(mailLog).values(sent).getSQL() : marks.pop();
+      const ctes = marks.map((m, i) => sql`${sql.raw(`m${i}`)} as (${m})`);
+      await db.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : (last as SQL));
     }
     return result;
   }

@@ -73,9 +73,19 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
 
   const loops: { stop(): Promise<void> }[] = [];
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    spoolDir: config.mailSpoolDir,
+  });
   if (opts.workers !== false) {
-    const outboxWorker = createOutboxWorker({ db, mailer, clock, publicUrl: config.publicUrl });
+    const outboxWorker = createOutboxWorker({
+      db,
+      mailer,
+      clock,
+      publicUrl: config.publicUrl,
+      teams: config.teams,
+    });
     loops.push(startLoop("outbox", config.outboxIntervalMs, outboxWorker.runOnce, log));
     loops.push(startLoop("sweeper", config.sweepIntervalMs, sweepRound(db, clock), log));
     loops.push(startLoop("auth-throttle-prune", 60 * 60_000, () => pruneAuthThrottle(db, clock.now()), log));

@@ -43,6 +43,17 @@ export {
   MAIL_INTAKE_ACTOR,
   receiveInboundMail,
 } from "./services/mail-intake";
+export {
+  type MailPayload,
+  REDACTED,
+  redact,
+  scrubbedPayload,
+  secretMail,
+  secretsOf,
+  type Team,
+  teamAddress,
+  teamOf,
+} from "./services/outgoing-mail";
 export { type SweepResult, sweepAll, sweepDueDeadlines } from "./sweeper";
 export {
   type Audience,

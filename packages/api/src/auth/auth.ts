@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { eq } from "drizzle-orm";
+import { secretMail } from "../services/outgoing-mail";
 import { clearFailedPasswords, DEACTIVATED_MESSAGE, recordFailedPassword } from "./login-safety";
 import { quietWhenIdle } from "./quiet-context";
 import { defaultThrottleLimits, hit, type ThrottleLimits } from "./throttle";
@@ -12,6 +13,8 @@ export interface AuthMail {
   to: string;
   subject: string;
   body: string;
+  /** the secrets the body carries (R-SEC-1): whatever stores the mail for others removes them */
+  secrets: string[];
 }
 
 export interface CreateAuthOptions {
@@ -81,21 +84,23 @@ export function createAuth(options: CreateAuthOptions) {
       revokeSessionsOnPasswordReset: true,
       async sendResetPassword({ user, token }) {
         // R-ACT-8: the link goes only to the registered address. It opens the app's reset page directly.
-        const url = new URL(options.resetPasswordPath ?? "/reset-password", options.baseURL);
-        url.searchParams.set("token", token);
-        await options.sendMail({
-          to: user.email,
-          subject: "Reset your Helpdesk password",
-          body: [
-            `Hello ${user.name},`,
-            "",
-            "Someone asked to reset the password of your Helpdesk login. To choose a new password, open:",
-            url.toString(),
-            "",
-            "The link works for one hour. If it was not you, ignore this mail; your password stays as it is.",
-            "A new password does not reactivate a login that was deactivated; an account admin does.",
-          ].join("\n"),
-        });
+        // R-SEC-1: the token is the mail's secret, redacted wherever the mail is stored for others to read
+        const page = new URL(options.resetPasswordPath ?? "/reset-password", options.baseURL);
+        await options.sendMail(
+          secretMail((link) => ({
+            to: user.email,
+            subject: "Reset your Helpdesk password",
+            body: [
+              `Hello ${user.name},`,
+              "",
+              "Someone asked to reset the password of your Helpdesk login. To choose a new password, open:",
+              link(`${page.origin}${page.pathname}?token=`, token),
+              "",
+              "The link works for one hour. If it was not you, ignore this mail; your password stays as it is.",
+              "A new password does not reactivate a login that was deactivated; an account admin does.",
+            ].join("\n"),
+          })),
+        );
       },
     },
     session: {

@@ -7,6 +7,7 @@ import { accounts, billingComplaints, creditNotes, invoiceLines, outbox, tickets
 import { DomainError } from "@helpdesk/domain";
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { teamAddress } from "../services/outgoing-mail";
 import { customerProcedure, router, staffRole } from "../trpc";
 import { pageLimit, period, textId } from "./inputs";
 
@@ -96,7 +97,7 @@ export const billingRouter = router({
         await tx.insert(outbox).values({
           kind: "mail",
           payload: {
-            to: "billing@helpdesk.local",
+            to: teamAddress("billing"),
             subject: `Charge disputed: ${line.categoryId} (${line.period})`,
             body: input.reason,
             template: "billingComplaint",

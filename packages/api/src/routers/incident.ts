@@ -16,6 +16,7 @@ import {
 import { DomainError } from "@helpdesk/domain";
 import { and, asc, desc, eq, gt, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { secretMail } from "../services/outgoing-mail";
 import { loadTicket, transition } from "../services/tickets";
 import { publicProcedure, router, staffProcedure, staffRole } from "../trpc";
 import { email, epochMs, textId } from "./inputs";
@@ -173,12 +174,13 @@ export const incidentRouter = router({
           await tx.insert(outbox).values(
             subs.map((s) => ({
               kind: "mail",
-              payload: {
+              // R-SEC-1: the unsubscribe token is the subscriber's secret
+              payload: secretMail((link) => ({
                 to: s.email,
                 subject: `[Status] ${i.title}: ${input.status}`,
-                body: `${input.body}\n\nUnsubscribe: /status/unsubscribe/${s.token}`,
+                body: `${input.body}\n\nUnsubscribe: ${link("/status/unsubscribe/", s.token)}`,
                 template: "statusPost",
-              },
+              })),
               nextAttemptAt: new Date(at),
               createdAt: new Date(at),
             })),
@@ -300,12 +302,12 @@ export const incidentRouter = router({
       if (inserted.length)
         await ctx.db.insert(outbox).values({
           kind: "mail",
-          payload: {
+          payload: secretMail((link) => ({
             to: input.email,
             subject: "Confirm your status page subscription",
-            body: `Confirm: /status/confirm/${token}`,
+            body: `Confirm: ${link("/status/confirm/", token)}`,
             template: "statusSubscribe",
-          },
+          })),
           nextAttemptAt: at,
           createdAt: at,
         });

@@ -1,7 +1,13 @@
-/** The local mail log (what was sent, or would have been without SMTP_URL) and the outbox, for staff. */
+/**
+ * The mail log (what the server sent) and the outbox, for staff. R-SEC-1: both show what staff need —
+ * recipient, subject, time, status, ticket — and never a mailed secret: the mail log's bodies were
+ * redacted when they were stored, and the outbox shows no body (a pending row still holds its secrets;
+ * they are scrubbed once it is sent or failed). `lastError` was redacted by the worker too.
+ */
 import { mailLog, outbox } from "@helpdesk/db/schema";
 import { desc, eq, ilike, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { redact, secretsOf } from "../services/outgoing-mail";
 import { router, staffProcedure, staffRole } from "../trpc";
 import { pageLimit } from "./inputs";
 
@@ -22,7 +28,10 @@ export const mailRouter = router({
         to: m.to,
         subject: m.subject,
         body: m.body,
+        ticketId: m.ticketId,
+        ticketNumber: m.ticketNumber,
         sentAt: m.sentAt.getTime(),
+        status: m.transport === "demo" ? ("notSent" as const) : ("sent" as const),
         transport: m.transport,
       }));
     }),
@@ -41,9 +50,11 @@ export const mailRouter = router({
         kind: o.kind,
         status: o.status,
         attempts: o.attempts,
-        lastError: o.lastError,
+        lastError: redact(o.lastError, secretsOf(o.payload)),
         to: typeof o.payload.to === "string" ? o.payload.to : null,
-        subject: typeof o.payload.subject === "string" ? o.payload.subject : null,
+        subject:
+          typeof o.payload.subject === "string" ? redact(o.payload.subject, secretsOf(o.payload)) : null,
+        ticketNumber: typeof o.payload.ticketNumber === "string" ? o.payload.ticketNumber : null,
         createdAt: o.createdAt.getTime(),
       }));
     }),

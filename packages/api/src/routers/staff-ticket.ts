@@ -37,6 +37,7 @@ import {
 import { z } from "zod";
 import { AttachmentsInput, checkAttachments } from "../attachments";
 import { loadAccount, openAsStaff } from "../services/open";
+import { secretMail } from "../services/outgoing-mail";
 import { activePolicy, policyVersion } from "../services/policies";
 import { refusalMailRow, refusedSender } from "../services/refusal";
 import { ticketDetail, ticketHistoryOf, ticketSummary } from "../services/ticket-dto";
@@ -590,12 +591,13 @@ export const staffTicketRouter = router({
         if (primary)
           await tx.insert(outbox).values({
             kind: "mail",
-            payload: {
+            // R-SEC-1: the confirmation token is the mail's secret (the grantee must not read it anywhere)
+            payload: secretMail((link) => ({
               to: primary.email,
               subject: `Please confirm temporary support access for ${input.firstName} ${input.lastName}`,
-              body: `Support granted ${input.firstName} ${input.lastName} <${input.email}> temporary authorization for ${account.name}. Confirm by ${expiresAt.toISOString()} or it lapses: /confirm-access/${token}`,
+              body: `Support granted ${input.firstName} ${input.lastName} <${input.email}> temporary authorization for ${account.name}. Confirm by ${expiresAt.toISOString()} or it lapses: ${link("/confirm-access/", token)}`,
               template: "temporaryAccess",
-            },
+            })),
             nextAttemptAt: new Date(at),
             createdAt: new Date(at),
           });

@@ -27,6 +27,7 @@ import { and, desc, eq, getTableColumns, gte, inArray, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { CheckedAttachment } from "../attachments";
 import type { Queryable, Tx } from "../db";
+import { secretMail, teamAddress } from "./outgoing-mail";
 import { policyVersion } from "./policies";
 import { columnsOf, stateOf, type TicketState } from "./ticket-state";
 
@@ -441,7 +442,8 @@ async function insertMessages(tx: Tx, ticketId: string, at: number, list: NewMes
 // ---------------------------------------------------------------------------------------------------
 // Effects → outbox rows and invoice lines (carried out after commit by the server's worker)
 
-const SUPPORT_TEAM_ADDRESS = "support-team@helpdesk.local";
+/** resolved by the server's configuration when the mail is sent (SUPPORT_TEAM_EMAIL) */
+const SUPPORT_TEAM_ADDRESS = teamAddress("support");
 
 /**
  * The addresses of a notification when they need no lookup: fixed team addresses, or ids the caller
@@ -463,7 +465,7 @@ function knownRecipients(
     const known = emails?.get(ticket.assigneeId);
     return known ? [known] : null;
   }
-  if (to === "billing") return ["billing@helpdesk.local"];
+  if (to === "billing") return [teamAddress("billing")];
   return [SUPPORT_TEAM_ADDRESS];
 }
 
@@ -676,14 +678,15 @@ async function effectRows(
         if (to && inv)
           rows.push({
             kind: "survey",
-            payload: {
+            // R-SEC-1: the token is marked as the mail's secret (redacted wherever the mail is stored)
+            payload: secretMail((link) => ({
               to,
               invitationId: inv.id,
-              token,
               subject: `[${ticket.number}] How did we do?`,
-              body: `Tell us in one click how we handled ${ticket.number}: /survey/${token}`,
+              body: `Tell us in one click how we handled ${ticket.number}: ${link("/survey/", token)}`,
               ticketId: ticket.id,
-            },
+              ticketNumber: ticket.number,
+            })),
             nextAttemptAt: when,
             createdAt: when,
           });

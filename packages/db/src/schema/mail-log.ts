@@ -1,7 +1,11 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { tstz } from "./columns";
 
-/** Every mail the server sent or, without SMTP_URL, would have sent (the console shows it). */
+/**
+ * Every mail the server sent (SMTP, or the spool folder without SMTP_URL); the console shows it to staff.
+ * R-SEC-1: the secrets a mail carried (reset, survey, subscription, access-confirmation links) are
+ * redacted before the row is written; only the recipient's copy holds them.
+ */
 export const mailLog = pgTable(
   "mail_log",
   {
@@ -10,9 +14,15 @@ export const mailLog = pgTable(
     to: text().notNull(),
     subject: text().notNull(),
     body: text().notNull(),
+    /** the ticket the mail is about, when it is about one */
+    ticketId: uuid(),
+    ticketNumber: text(),
     sentAt: tstz().notNull().defaultNow(),
-    /** 'smtp' when handed to SMTP_URL, 'log' when only recorded here */
-    transport: text({ enum: ["smtp", "log"] }).notNull(),
+    /**
+     * 'smtp' handed to SMTP_URL, 'spool' written to the operator's pickup folder, 'log' recorded only,
+     * 'demo' composed by the demo seed and never sent
+     */
+    transport: text({ enum: ["smtp", "spool", "log", "demo"] }).notNull(),
   },
   (t) => [index("mail_log_sent_idx").on(t.sentAt), index("mail_log_to_idx").on(t.to)],
 );
