@@ -2,109 +2,71 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-
-/** A team's address: a real mailbox (the demo's defaults live under the reserved .example domain). */
-const teamEmail = (name: string, what: string) =>
-  optional(
-    z.email({
-      error: `${name} must be the address ${what} go to, e.g. ${name === "SUPPORT_TEAM_EMAIL" ? "support@yourcompany.com" : name === "BILLING_TEAM_EMAIL" ? "billing@yourcompany.com" : "oncall@yourcompany.com"}`,
-    }),
-  );
+import { requireTeamsWithSmtp, type Teams, teamEmail, teamsOf } from "./config-teams";
 
 /** Unset and empty are the same thing for every variable. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-export const Env = z
-  .object({
-    PORT: optional(
-      z.coerce
-        .number({ error: "PORT must be a number, e.g. PORT=3000" })
-        .int("PORT must be a whole number")
-        .min(0, "PORT must be between 1 and 65535 (0 picks a free port)")
-        .max(65535, "PORT must be between 1 and 65535"),
-    ),
-    HOST: optional(z.string()),
-    DATABASE_URL: optional(
-      z
-        .string()
-        .regex(
-          /^postgres(ql)?:\/\/.+/,
-          "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/helpdesk, or unset to use the embedded database in DATA_DIR",
-        ),
-    ),
-    SMTP_URL: optional(
-      z
-        .string()
-        .regex(
-          /^smtps?:\/\/.+/,
-          "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps://… for TLS); unset it to keep mail in the local mail log",
-        ),
-    ),
-    /** where mail goes without SMTP_URL: one .eml file a mail (default DATA_DIR/mail-spool) */
-    MAIL_SPOOL_DIR: optional(z.string()),
-    SUPPORT_TEAM_EMAIL: teamEmail(
-      "SUPPORT_TEAM_EMAIL",
-      "notifications for the support team (unassigned tickets)",
-    ),
-    BILLING_TEAM_EMAIL: teamEmail("BILLING_TEAM_EMAIL", "billing notifications and charge disputes"),
-    ON_CALL_FALLBACK_EMAIL: teamEmail("ON_CALL_FALLBACK_EMAIL", "pages when nobody is on call"),
-    MAIL_FROM: optional(
-      z.string().min(3, "MAIL_FROM must be an address like Helpdesk <support@example.com>"),
-    ),
-    PUBLIC_URL: optional(
-      z.url({
-        protocol: /^https?$/,
-        error: "PUBLIC_URL must be the absolute http(s) URL people open, e.g. https://helpdesk.example.com",
-      }),
-    ),
-    SESSION_SECRET: optional(
-      z
-        .string()
-        .min(32, "SESSION_SECRET must be at least 32 characters; unset it to have one generated in DATA_DIR"),
-    ),
-    DATA_DIR: optional(z.string()),
-    /** extra origins allowed to send mutations (comma-separated), e.g. a reverse proxy's public name */
-    TRUSTED_ORIGINS: optional(z.string()),
-    /** seed the demo on an empty database (default true) */
-    SEED: optional(z.enum(["true", "false", "1", "0"], { error: "SEED must be true or false" })),
-    SWEEP_INTERVAL_MS: optional(z.coerce.number().int().min(100, "SWEEP_INTERVAL_MS must be at least 100")),
-    OUTBOX_INTERVAL_MS: optional(z.coerce.number().int().min(50, "OUTBOX_INTERVAL_MS must be at least 50")),
-    /** shared secret an MTA webhook sends as `Authorization: Bearer …` to POST /api/mail/inbound; unset = off */
-    MAIL_INBOUND_SECRET: optional(
-      z
-        .string()
-        .min(16, "MAIL_INBOUND_SECRET must be at least 16 characters; unset it to turn inbound mail off"),
-    ),
-    /** the policy (id) mail from unknown senders is filed under; default: the first active policy by id */
-    MAIL_INBOUND_POLICY: optional(z.string().max(60)),
-    NODE_ENV: optional(z.string()),
-  })
-  .superRefine((e, ctx) => {
-    // with SMTP_URL mail really goes out: team mail must reach a real mailbox, never a made-up default
-    if (!e.SMTP_URL) return;
-    for (const name of TEAM_VARS)
-      if (!e[name])
-        ctx.addIssue({
-          code: "custom",
-          path: [name],
-          message: `${name} must be set when SMTP_URL is set: the address ${TEAM_WHAT[name]} go to`,
-        });
-  });
-
-const TEAM_VARS = ["SUPPORT_TEAM_EMAIL", "BILLING_TEAM_EMAIL", "ON_CALL_FALLBACK_EMAIL"] as const;
-const TEAM_WHAT: Record<(typeof TEAM_VARS)[number], string> = {
-  SUPPORT_TEAM_EMAIL: "notifications for the support team (unassigned tickets)",
-  BILLING_TEAM_EMAIL: "billing notifications and charge disputes",
-  ON_CALL_FALLBACK_EMAIL: "on-call pages when nobody is on call",
-};
-
-/** Without SMTP_URL (mail only in the spool folder): reserved example addresses, never a real mailbox. */
-export const DEMO_TEAMS = {
-  support: "support-team@helpdesk.example",
-  billing: "billing-team@helpdesk.example",
-  onCall: "on-call@helpdesk.example",
-} as const;
+export const Env = z.object({
+  PORT: optional(
+    z.coerce
+      .number({ error: "PORT must be a number, e.g. PORT=3000" })
+      .int("PORT must be a whole number")
+      .min(0, "PORT must be between 1 and 65535 (0 picks a free port)")
+      .max(65535, "PORT must be between 1 and 65535"),
+  ),
+  HOST: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/.+/,
+        "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/helpdesk, or unset to use the embedded database in DATA_DIR",
+      ),
+  ),
+  SMTP_URL: optional(
+    z
+      .string()
+      .regex(
+        /^smtps?:\/\/.+/,
+        "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps://… for TLS); unset it to write mail as files to DATA_DIR/mail-spool",
+      ),
+  ),
+  /** where mail goes without SMTP_URL: one .eml file a mail (default DATA_DIR/mail-spool) */
+  MAIL_SPOOL_DIR: optional(z.string()),
+  SUPPORT_TEAM_EMAIL: teamEmail("SUPPORT_TEAM_EMAIL"),
+  BILLING_TEAM_EMAIL: teamEmail("BILLING_TEAM_EMAIL"),
+  ON_CALL_FALLBACK_EMAIL: teamEmail("ON_CALL_FALLBACK_EMAIL"),
+  MAIL_FROM: optional(z.string().min(3, "MAIL_FROM must be an address like Helpdesk <support@example.com>")),
+  PUBLIC_URL: optional(
+    z.url({
+      protocol: /^https?$/,
+      error: "PUBLIC_URL must be the absolute http(s) URL people open, e.g. https://helpdesk.example.com",
+    }),
+  ),
+  SESSION_SECRET: optional(
+    z
+      .string()
+      .min(32, "SESSION_SECRET must be at least 32 characters; unset it to have one generated in DATA_DIR"),
+  ),
+  DATA_DIR: optional(z.string()),
+  /** extra origins allowed to send mutations (comma-separated), e.g. a reverse proxy's public name */
+  TRUSTED_ORIGINS: optional(z.string()),
+  /** seed the demo on an empty database (default true) */
+  SEED: optional(z.enum(["true", "false", "1", "0"], { error: "SEED must be true or false" })),
+  SWEEP_INTERVAL_MS: optional(z.coerce.number().int().min(100, "SWEEP_INTERVAL_MS must be at least 100")),
+  OUTBOX_INTERVAL_MS: optional(z.coerce.number().int().min(50, "OUTBOX_INTERVAL_MS must be at least 50")),
+  /** shared secret an MTA webhook sends as `Authorization: Bearer …` to POST /api/mail/inbound; unset = off */
+  MAIL_INBOUND_SECRET: optional(
+    z
+      .string()
+      .min(16, "MAIL_INBOUND_SECRET must be at least 16 characters; unset it to turn inbound mail off"),
+  ),
+  /** the policy (id) mail from unknown senders is filed under; default: the first active policy by id */
+  MAIL_INBOUND_POLICY: optional(z.string().max(60)),
+  NODE_ENV: optional(z.string()),
+});
 
 const SECRET_VARS = new Set(["SESSION_SECRET", "DATABASE_URL", "SMTP_URL", "MAIL_INBOUND_SECRET"]);
 
@@ -117,7 +79,7 @@ export interface Config {
   /** without SMTP_URL, mail is written here as .eml files (the operator's pickup folder) */
   mailSpoolDir: string;
   /** team addresses for `team:…` notifications and unanswered pages */
-  teams: { support: string; billing: string; onCall: string };
+  teams: Teams;
   publicUrl: string;
   sessionSecret: string;
   /** where the embedded database and the generated secret live */
@@ -144,7 +106,7 @@ export class ConfigError extends Error {
  * and how to fix it. SESSION_SECRET, when absent, is generated once and kept in DATA_DIR/session-secret.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = Env.superRefine(requireTeamsWithSmtp).safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
@@ -177,11 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `Helpdesk <helpdesk@${new URL(publicUrl).hostname}>`,
     mailSpoolDir: path.resolve(dataDir, e.MAIL_SPOOL_DIR ?? "mail-spool"),
-    teams: {
-      support: e.SUPPORT_TEAM_EMAIL ?? DEMO_TEAMS.support,
-      billing: e.BILLING_TEAM_EMAIL ?? DEMO_TEAMS.billing,
-      onCall: e.ON_CALL_FALLBACK_EMAIL ?? DEMO_TEAMS.onCall,
-    },
+    teams: teamsOf(e),
     publicUrl,
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     dataDir,

@@ -2,7 +2,7 @@ import { redact, scrubbedPayload, secretsOf, teamOf } from "@helpdesk/api";
 import { type Db, mailLog, onCallRota, outbox, surveyInvitations, users } from "@helpdesk/db";
 import { and, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Clock } from "./clock";
-import { DEMO_TEAMS } from "./config";
+import { DEMO_TEAMS } from "./config-teams";
 import type { Mail, Mailer } from "./mailer";
 
 export interface OutboxOptions {
