@@ -300,7 +300,7 @@ test.describe("journey 3: the ticket workspace", () => {
       const automated = panel.locator("li[data-step='automated']");
       await expect(automated).toHaveCount(1);
       await expect(automated).toContainText(
-        "Level 2 (Support Services lead (Installation Engineers as escalation resource)) — automatic, notified jmoore@thefaxguysot.wpengine.com",
+        "Level 2 (Support Services lead (Installation Engineers as escalation resource)) — automatic, notified jmoore@fax-reseller.example",
       );
       await shot(page, "escalation-automated");
       // and the ticket's history lists the step among its other changes
@@ -308,7 +308,7 @@ test.describe("journey 3: the ticket workspace", () => {
       const step = page.getByTestId("history").locator("li[data-type='escalation.automated']");
       await expect(step).toHaveCount(1);
       await expect(step).toContainText("escalated automatically");
-      await expect(step).toContainText("Level: 2 · Notified: jmoore@thefaxguysot.wpengine.com");
+      await expect(step).toContainText("Level: 2 · Notified: jmoore@fax-reseller.example");
       // the step notified that level's contact
       await expect
         .poll(async () =>

@@ -143,14 +143,14 @@ export const faxReseller = definePolicy({
       {
         level: 1,
         name: "HelpDesk",
-        contact: "support@thefaxguysot.wpengine.com",
+        contact: "support@fax-reseller.example",
         function: "HelpDesk Engineers",
         afterPreviousMinutes: null,
       },
       {
         level: 2,
         name: "Support Services",
-        contact: "jmoore@thefaxguysot.wpengine.com",
+        contact: "jmoore@fax-reseller.example",
         function: "Support Services lead (Installation Engineers as escalation resource)",
         afterPreviousMinutes: 8 * HOUR,
       },

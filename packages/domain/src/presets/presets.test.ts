@@ -73,7 +73,7 @@ describe("messaging-provider", () => {
       "Directors Service & Solution",
       "CTO",
     ]);
-    expect(p.escalation.ladder[4]?.contact).toBe("ITOEscalationCTO@retarus.com");
+    expect(p.escalation.ladder[4]?.contact).toBe("ITOEscalationCTO@messaging-provider.example");
   });
   it("R-CHG-1: the charge catalog is the guide's table", () => {
     const chargeable = (flag: boolean) =>

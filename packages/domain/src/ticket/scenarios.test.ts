@@ -77,7 +77,7 @@ describe("messaging-provider", () => {
     expect(t.effects).toContainEqual({
       type: "escalationNotify",
       level: 2,
-      contact: "ITOEscalationFL@retarus.com",
+      contact: "ITOEscalationFL@messaging-provider.example",
       function: "Functional Leads Service & Solution",
       automated: true,
     });
