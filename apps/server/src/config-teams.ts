@@ -32,7 +32,7 @@ export const teamEmail = (name: TeamVar) =>
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z
       .email({
-        error: `${name} must be an email address: where ${TEAM_VARS[name]} go, e.g. team@yourcompany.com`,
+        error: `${name} must be an email address: where ${TEAM_VARS[name]} go, e.g. team@your-company.example`,
       })
       .optional(),
   );
