@@ -1,6 +1,15 @@
-import { ticketHistory, tickets } from "@helpdesk/db/schema";
+import {
+  authorizedContacts,
+  mailLog,
+  outbox,
+  policies,
+  surveyInvitations,
+  ticketHistory,
+  tickets,
+  users,
+} from "@helpdesk/db/schema";
 import { createTestDb } from "@helpdesk/db/testing";
-import { count, eq } from "drizzle-orm";
+import { count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth";
 import type { Db } from "./db";
@@ -77,6 +86,35 @@ describe("seedDemo", () => {
       ).survey.mine();
       expect(mine, `${who} keeps a pending survey`).toHaveLength(1);
     }
+  });
+
+  it("R-SEC-1: seeding sends no mail — nothing pending in the outbox, nothing due at start; the demo's mail is history in the mail log (never sent, secrets redacted), its surveys count as sent, and every address is under a reserved domain", async () => {
+    const pending = async () =>
+      (await db.select({ n: count() }).from(outbox).where(eq(outbox.status, "pending")))[0]?.n;
+    expect(await pending(), "pending outbox rows after seeding").toBe(0);
+    const history = await db.select().from(mailLog);
+    expect(history.length).toBeGreaterThan(100);
+    expect(new Set(history.map((m) => m.transport))).toEqual(new Set(["demo"]));
+    const tokens = (await db.select({ t: surveyInvitations.token }).from(surveyInvitations)).map((r) => r.t);
+    expect(tokens.length).toBeGreaterThan(0);
+    const text = JSON.stringify(history);
+    for (const t of tokens) expect(text).not.toContain(t);
+    expect(history.some((m) => m.body.includes("/survey/[redacted"))).toBe(true);
+    const unsent = await db
+      .select({ n: count() })
+      .from(surveyInvitations)
+      .where(isNull(surveyInvitations.sentAt));
+    expect(unsent[0]?.n).toBe(0);
+    // the first sweep of the started server finds nothing due in the demo's past to mail
+    expect((await sweepAll(db, now)).fired).toBe(0);
+    expect(await pending()).toBe(0);
+    const reserved = /@(([\w-]+\.)*(example|test)|([\w-]+\.)*example\.(com|net|org))$/i;
+    const addresses = [
+      ...(await db.select({ a: users.email }).from(users)).map((r) => r.a),
+      ...(await db.select({ a: authorizedContacts.email }).from(authorizedContacts)).map((r) => r.a),
+      ...(JSON.stringify(await db.select().from(policies)).match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []),
+    ];
+    for (const a of addresses) expect(a).toMatch(reserved);
   });
 
   it("is a no-op on a database that already has data, and the seeded deadlines sweep cleanly; the sweep climbs the demo's escalations on its own (R-ESC-3)", async () => {

@@ -25,9 +25,11 @@ import type { Actor, StaffRole, TicketEvent } from "@helpdesk/domain/ticket";
 import { hashPassword } from "better-auth/crypto";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "./db";
+import { retireDemoMail } from "./seed-mail";
 import { openAsCustomer, openAsStaff } from "./services/open";
 import { policyVersion } from "./services/policies";
 import { type TransitionResult, transition } from "./services/tickets";
+import { sweepAll } from "./sweeper";
 
 export const DEMO_PASSWORD = "helpdesk-demo-1";
 
@@ -574,6 +576,10 @@ export async function seedDemo(
   // after the tickets above, so their numbers and survey invitations stay what they were
   await demoEscalations(db, base, opts.now);
   await demoSurveys(db, base, opts.now);
+  // the deadlines that fell due in the demo's past are swept now, so the demo starts up to date, and all
+  // the mail of its past is kept as history instead of being sent (the seed sends no mail)
+  await sweepAll(db, opts.now);
+  await retireDemoMail(db);
   const [n] = await db.select({ n: count() }).from(tickets);
   return { ...base, tickets: n?.n ?? made, skipped: false };
 }
