@@ -1,10 +1,15 @@
+import { mkdtempSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { secretMail, teamAddress } from "@helpdesk/api";
 import { type DbHandle, mailLog, onCallRota, outbox, users } from "@helpdesk/db";
 import { createTestDb } from "@helpdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { enqueueMail } from "./enqueue";
+import { readSpool } from "./mail-spool";
 import { createMailer } from "./mailer";
 import { backoffMs, createOutboxWorker } from "./outbox-worker";
 
@@ -134,13 +139,67 @@ describe("outbox worker", () => {
     expect(backoffMs(10, 5_000, 60_000)).toBe(60_000);
   });
 
-  it("without SMTP_URL mail goes to the mail log the console shows", async () => {
-    const mailer = createMailer({ from: "help@helpdesk.test" });
+  it("without SMTP_URL mail is written to the spool folder as .eml files (the operator's pickup folder), and logged", async () => {
+    const spool = mkdtempSync(path.join(tmpdir(), "helpdesk-spool-"));
+    const mailer = createMailer({ from: "help@helpdesk.test", spoolDir: spool });
     const worker = createOutboxWorker({ db: h.db, mailer, clock, publicUrl: "http://localhost:3000" });
-    await enqueueMail(h.db, clock, { to: "a@acme.test", subject: "hello", body: "body" });
+    await enqueueMail(h.db, clock, { to: "a@acme.test", subject: "hello — ça va", body: "body /survey/x" });
     expect((await worker.runOnce()).done).toBe(1);
     const log = await h.db.select().from(mailLog);
-    expect(log.map((l) => [l.to, l.subject, l.transport])).toEqual([["a@acme.test", "hello", "log"]]);
+    expect(log.map((l) => [l.to, l.subject, l.transport])).toEqual([
+      ["a@acme.test", "hello — ça va", "spool"],
+    ]);
+    const files = readSpool(spool);
+    expect(files.map((f) => [f.to, f.subject])).toEqual([["a@acme.test", "hello — ça va"]]);
+    expect(files[0]?.body).toContain("http://localhost:3000/survey/x");
+    expect(statSync(path.join(spool, files[0]?.file ?? "")).mode & 0o077, "readable by the owner only").toBe(
+      0,
+    );
+  });
+
+  it("R-SEC-1: through a real SMTP server the recipient gets the secret; the mail log and the sent row keep it redacted", async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "help@helpdesk.test" });
+    const worker = createOutboxWorker({ db: h.db, mailer, clock, publicUrl: "https://help.example.com" });
+    const token = "Zq3-secret-survey-token_42";
+    await h.db.insert(outbox).values({
+      kind: "survey",
+      payload: secretMail((link) => ({
+        to: "c@acme.test",
+        subject: "[RCR 0000002] How did we do?",
+        body: `Tell us: ${link("/survey/", token)}`,
+        ticketNumber: "RCR 0000002",
+      })),
+      nextAttemptAt: new Date(now),
+    });
+    expect((await worker.runOnce()).done).toBe(1);
+    expect(received[0]?.raw.replace(/=\r?\n/g, "")).toContain(`https://help.example.com/survey/${token}`);
+    const [log] = await h.db.select().from(mailLog);
+    expect(log?.body).toBe(
+      "Tell us: https://help.example.com/survey/[redacted: only in the recipient's mail]",
+    );
+    expect(log?.ticketNumber).toBe("RCR 0000002");
+    const [row] = await h.db.select().from(outbox);
+    expect(row?.status).toBe("done");
+    expect(JSON.stringify(row)).not.toContain(token);
+    mailer.close();
+  });
+
+  it("team notifications go to the configured team addresses; pages with nobody on call to the configured fallback", async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "help@helpdesk.test" });
+    const teams = { support: "desk@acme.test", billing: "money@acme.test", onCall: "pager@acme.test" };
+    const worker = createOutboxWorker({ db: h.db, mailer, clock, publicUrl: "http://x.test", teams });
+    await enqueueMail(h.db, clock, { to: teamAddress("support"), subject: "new ticket", body: "b" });
+    await enqueueMail(h.db, clock, { to: teamAddress("billing"), subject: "dispute", body: "b" });
+    await h.db
+      .insert(outbox)
+      .values({ kind: "page", payload: { reason: "Urgent", at: now }, nextAttemptAt: new Date(now) });
+    expect((await worker.runOnce()).done).toBe(3);
+    expect(received.map((r) => r.to[0]).sort()).toEqual([
+      "desk@acme.test",
+      "money@acme.test",
+      "pager@acme.test",
+    ]);
+    mailer.close();
   });
 
   it("R-SLA-5: an on-call page is mailed to whoever the rota has on call at the page's time", async () => {

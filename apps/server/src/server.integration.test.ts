@@ -5,14 +5,16 @@ import { setPassword } from "@helpdesk/api/auth";
 import { mailLog, users } from "@helpdesk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
+import { readSpool } from "./mail-spool";
 import { type Started, startServer } from "./server";
 
 // The whole process on a real socket, with the embedded database in a fresh DATA_DIR.
 let s: Started;
 let base: string;
+let dataDir: string;
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "helpdesk-server-"));
+  dataDir = mkdtempSync(path.join(tmpdir(), "helpdesk-server-"));
   const config = loadConfig({
     DATA_DIR: dataDir,
     PORT: "0",
@@ -43,7 +45,7 @@ describe("the server process", () => {
     expect(await res.json()).toEqual({ ok: true, db: "pglite" });
   });
 
-  it("R-ACT-8: a password reset link goes through the outbox into the mail log, to the registered address only", async () => {
+  it("R-ACT-8 / R-SEC-1: a password reset link goes through the outbox to the registered address only: into the spool folder without SMTP_URL; the mail log has it redacted", async () => {
     const res = await fetch(`${base}/api/auth/request-password-reset`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: base },
@@ -57,7 +59,11 @@ describe("the server process", () => {
     }
     expect(log).toHaveLength(1);
     expect(log[0]?.to).toBe("staff@helpdesk.test");
-    expect(log[0]?.body).toMatch(/http:\/\/localhost:\d+\/reset-password\?token=[\w-]+/);
+    expect(log[0]?.transport).toBe("spool");
+    expect(log[0]?.body).toMatch(/\/reset-password\?token=\[redacted/);
+    const spooled = readSpool(path.join(dataDir, "mail-spool"));
+    expect(spooled.map((m) => m.to)).toEqual(["staff@helpdesk.test"]);
+    expect(spooled[0]?.body).toMatch(/http:\/\/localhost:\d+\/reset-password\?token=[\w-]{16,}/);
   });
 
   it("signs in over HTTP with a session cookie that is HttpOnly and SameSite=Lax", async () => {
