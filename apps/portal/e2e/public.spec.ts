@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, mailedLink, users } from "./support";
+import { expect, request, test } from "@playwright/test";
+import { expectAccessible, mailedLink, trpcCall } from "./support";
 
 test.describe("journey 9: the public status page", () => {
   test("incidents, maintenance, history and subscribe — without signing in (R-MI-1)", async ({
@@ -29,9 +29,14 @@ test.describe("journey 9: the public status page", () => {
 
 test.describe("journey 8: the satisfaction survey from the mail link", () => {
   test("R-SUR-1: answered without signing in", async ({ browser, baseURL }) => {
-    // The demo seed closes Jonas's tickets through the real path; one of them is in the policy's sample,
-    // so an invitation went out by mail (at most one per contact per 90 days, R-SUR-1).
-    const link = await mailedLink(baseURL!, users.jonas, /\/survey\/[A-Za-z0-9_-]+/);
+    // The demo seed closes Jonas's tickets through the real path; one of them is in the policy's sample
+    // (at most one per contact per 90 days, R-SUR-1). The seed sends no mail, so Jonas finds his survey
+    // link where its recipient also does: signed in, in his own list (R-SEC-1: nobody else sees it).
+    const jonas = await request.newContext({ baseURL, storageState: "e2e/.auth/jonas.json" });
+    const mine = await trpcCall<{ token: string }[]>(jonas, "survey.mine", undefined, "query");
+    await jonas.dispose();
+    expect(mine.length, "Jonas has a pending survey").toBeGreaterThan(0);
+    const link = `/survey/${mine[0]?.token}`;
 
     const anon = await browser.newContext();
     const survey = await anon.newPage();
