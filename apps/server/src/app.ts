@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { contentDisposition, downloadContentType, loadAttachmentFor } from "./attachments";
 import type { Clock } from "./clock";
+import { loggableError } from "./log-safe";
 import { type MailInboundOptions, mailInboundHandler } from "./mail-inbound";
 import { limitBody, refuseCrossOriginMutations, securityHeaders } from "./security";
 import { serveSpa } from "./static";
@@ -107,7 +108,7 @@ export function createApp(opts: AppOptions) {
       // the client gets "Something went wrong on our side."; the operator gets the cause in the log
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
-          console.error(`trpc ${path ?? "?"}:`, error.cause ?? error);
+          console.error(`trpc ${path ?? "?"}: ${loggableError(error.cause ?? error)}`);
       },
       createContext: async (_opts, c) =>
         createContext({

@@ -3,6 +3,7 @@ import { type Db, mailLog, onCallRota, outbox, surveyInvitations, users } from "
 import { and, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Clock } from "./clock";
 import { DEMO_TEAMS } from "./config-teams";
+import { loggableError } from "./log-safe";
 import type { Mail, Mailer } from "./mailer";
 
 export interface OutboxOptions {
@@ -263,7 +264,7 @@ export function startLoop(
         const r = (await round()) as { taken?: number; more?: boolean } | null | undefined;
         busy = typeof r?.more === "boolean" ? r.more : Number(r?.taken ?? 0) > 0;
       } catch (e) {
-        log(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+        log(`${name}: ${loggableError(e, { stack: false })}`);
       }
       if (!stopped) timer = setTimeout(tick, busy ? 10 : intervalMs);
     })();
