@@ -1,4 +1,7 @@
-/** The mail log (local mail when no SMTP_URL is set) and, for managers, the outbox. */
+/**
+ * The mail log (what the server sent; without SMTP_URL it went to the operator's spool folder) and, for
+ * managers, the outbox. Links that only the recipient may use are redacted (R-SEC-1).
+ */
 import {
   Badge,
   EmptyState,
@@ -17,6 +20,14 @@ import { useMe } from "../features/session/session";
 import { formatDateTime } from "../lib/format";
 import { trpc } from "../lib/trpc";
 
+/** How each mail left: SMTP_URL, the spool folder without it, or not at all (the demo's history). */
+const TRANSPORT_LABEL: Record<string, string> = {
+  smtp: "sent",
+  spool: "spool folder",
+  log: "logged",
+  demo: "demo, not sent",
+};
+
 export default function MailPage() {
   const me = useMe();
   const [to, setTo] = useState("");
@@ -31,7 +42,7 @@ export default function MailPage() {
     <Page>
       <PageHeader
         title="Mail log"
-        description="Every mail the server sent — or, without SMTP_URL, kept here instead of sending."
+        description="Every mail the server sent. Links only the recipient may use (password reset, survey, confirmations) are redacted here."
       />
       <Tabs defaultValue="log">
         <TabsList>
@@ -69,7 +80,10 @@ export default function MailPage() {
                       >
                         <span className="w-64 truncate text-sm">{m.to}</span>
                         <span className="flex-1 truncate text-sm font-medium">{m.subject}</span>
-                        <Badge>{m.transport}</Badge>
+                        {m.ticketNumber ? (
+                          <span className="text-xs text-muted-foreground">{m.ticketNumber}</span>
+                        ) : null}
+                        <Badge>{TRANSPORT_LABEL[m.transport] ?? m.transport}</Badge>
                         <span
                           className="w-28 text-right text-xs text-muted-foreground"
                           title={formatDateTime(m.sentAt)}
