@@ -181,6 +181,9 @@ describe("R-SEC-1: mailed secrets are readable only by their recipient", () => {
       secrets.get("status subscription watcher@example.com"),
     );
     expect(mailed("", /\/survey\/([\w-]+)/)).toBeTruthy();
+    // every link is absolute, so it works from the recipient's mail program
+    for (const path of ["status/confirm", "status/unsubscribe", "survey", "confirm-access", "reset-password"])
+      expect(mailed("", new RegExp(`${BASE}/${path}[/?](?:token=)?([\\w-]+)`))).toBeTruthy();
   });
 
   it("no staff role reads a mailed secret in any query procedure (mail log, outbox, tickets, history, reports, grants …)", async () => {

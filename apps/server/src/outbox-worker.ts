@@ -83,7 +83,7 @@ export function createOutboxWorker(opts: OutboxOptions) {
 
   const absolute = (text: string) =>
     text.replace(
-      /(^|[\s(:])\/(survey|confirm-access|tickets|console|reset-password)\//g,
+      /(^|[\s(:])\/(survey|confirm-access|tickets|console|reset-password|status)\//g,
       `$1${opts.publicUrl}/$2/`,
     );
 
