@@ -24,7 +24,7 @@ export function readSpool(dir: string): SpooledMail[] {
   return files.sort().map((f) => ({ file: f, ...parseEml(readFileSync(path.join(dir, f), "utf8")) }));
 }
 
-export function parseEml(raw: string): Omit<SpooledMail, "file"> {
+function parseEml(raw: string): Omit<SpooledMail, "file"> {
   const text = raw.replace(/\r\n/g, "\n");
   const split = text.indexOf("\n\n");
   const head = (split < 0 ? text : text.slice(0, split)).replace(/\n[ \t]+/g, " ");

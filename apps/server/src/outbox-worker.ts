@@ -2,7 +2,7 @@ import { redact, scrubbedPayload, secretsOf, teamOf } from "@helpdesk/api";
 import { type Db, mailLog, onCallRota, outbox, surveyInvitations, users } from "@helpdesk/db";
 import { and, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Clock } from "./clock";
-import { DEMO_TEAMS } from "./config-teams";
+import { DEMO_TEAMS, type Teams } from "./config-teams";
 import { loggableError } from "./log-safe";
 import type { Mail, Mailer } from "./mailer";
 
@@ -22,14 +22,7 @@ export interface OutboxOptions {
   /** how long a taken row is reserved for this worker (a crashed worker's rows come back after it) */
   leaseMs?: number;
   /** the teams' addresses (`team:support`, `team:billing` rows) and where pages go when nobody is on call */
-  teams?: TeamAddresses;
-}
-
-/** Configured in apps/server's config (SUPPORT_TEAM_EMAIL, BILLING_TEAM_EMAIL, ON_CALL_FALLBACK_EMAIL). */
-export interface TeamAddresses {
-  support: string;
-  billing: string;
-  onCall: string;
+  teams?: Teams;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,8 +45,9 @@ export function backoffMs(attempts: number, baseDelayMs: number, maxDelayMs: num
 }
 
 /**
- * Carries out the outbox: mail (through SMTP or into the mail log), on-call pages (mail to whoever the rota
- * has on call at the page's time) and survey invitations. Rows are taken with `FOR UPDATE SKIP LOCKED` and
+ * Carries out the outbox: mail (through SMTP, or into the spool folder without it; recorded in the mail
+ * log with its secrets redacted, R-SEC-1), on-call pages (mail to whoever the rota has on call at the
+ * page's time) and survey invitations. `team:…` recipients are the configured team addresses. Rows are taken with `FOR UPDATE SKIP LOCKED` and
  * leased by moving `next_attempt_at` forward in the same statement, so several workers never take the same
  * row and no transaction stays open while mail is sent.
  */
