@@ -22,7 +22,7 @@ export const UNIQUE_SENTENCES: Readonly<Record<string, { message: string; rule?:
     message: "An account may have at most one technical delegate login; remove the current one first.",
     rule: "R-ACT-5",
   },
-  technical_delegates_user_id_unique: {
+  technical_delegates_userId_unique: {
     message: "This login is a technical delegate already.",
     rule: "R-ACT-5",
   },
@@ -32,8 +32,8 @@ export const UNIQUE_SENTENCES: Readonly<Record<string, { message: string; rule?:
     rule: "R-ACT-3",
     path: "email",
   },
-  accounts_customer_number_unique: { message: "This customer number is taken.", path: "customerNumber" },
-  survey_answers_invitation_id_unique: {
+  accounts_customerNumber_unique: { message: "This customer number is taken.", path: "customerNumber" },
+  survey_answers_invitationId_unique: {
     message: "This survey was answered already. Thank you!",
     rule: "R-SUR-1",
   },
