@@ -5,13 +5,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { tickets } from "@helpdesk/db/schema";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, setupApi } from "./test-support";
 
 let api: Api;
 beforeAll(async () => {
   api = await setupApi();
+  // postgres.js opens connections on demand: open the pool's ten now, so concurrent opens really run at once
+  if (api.kind === "postgres")
+    await Promise.all(Array.from({ length: 10 }, () => api.db.execute(sql`select pg_sleep(0.05)`)));
 });
 afterAll(async () => {
   await api?.close();
