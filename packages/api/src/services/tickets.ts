@@ -690,7 +690,9 @@ async function effectRows(
         // R-SUR-1: at most once per contact per policy period. R-SEC-2: tickets of one contact closing at
         // once queue on a per-contact lock (until commit), so the second sees the first's invitation
         if (e.contactId && policy.surveys.perContactDays > 0) {
-          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`survey-invitation:${e.contactId}`}))`);
+          await tx.execute(
+            sql`select pg_advisory_xact_lock(hashtext(${`survey-invitation:${e.contactId}`}))`,
+          );
           const since = new Date(at - policy.surveys.perContactDays * 86_400_000);
           const [recent] = await tx
             .select({ id: surveyInvitations.id })
