@@ -8,6 +8,7 @@ import {
   billingComplaints,
   creditNotes,
   invoiceLines,
+  outbox,
   statusSubscriptions,
   surveyAnswers,
   surveyInvitations,
@@ -305,6 +306,16 @@ describe("R-CHG-5: a complaint starts only from the line a closed ticket's close
       (l) => l.ticketId === line.ticketId && l.id !== line.id,
     );
     expect(corrected?.amount).toBe(1);
+    // the domain's effects were carried out: billing was told of the dispute, the customer of the answer
+    const mails = await api.db.select({ payload: outbox.payload }).from(outbox);
+    const templates = mails.map((m) => (m.payload as { template?: string; to?: string }).template);
+    expect(templates).toContain("billingComplaint.submitted");
+    expect(mails.map((m) => m.payload)).toContainEqual(
+      expect.objectContaining({
+        template: "billingComplaint.corrected",
+        to: "anna.becker@acme-messaging.example",
+      }),
+    );
     await expect(
       api.as(api.a.msgAdmin).billing.dispute({ lineId: corrected?.id ?? "", reason: "again" }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/close produced/) });

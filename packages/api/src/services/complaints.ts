@@ -65,7 +65,10 @@ function mailRows(
         to: address,
         subject:
           e.to === "billing" ? `Charge disputed: ${number}` : `Your complaint about the charge of ${number}`,
-        body,
+        body:
+          e.to === "billing"
+            ? body
+            : `Central Billing answered your complaint about the charge of ${number}:\n\n${body}`,
         template: e.template,
       },
       nextAttemptAt: at,
