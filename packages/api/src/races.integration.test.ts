@@ -14,6 +14,7 @@ import {
   surveyInvitations,
   technicalDelegates,
   temporaryAccessGrants,
+  ticketViewers,
   users,
 } from "@helpdesk/db/schema";
 import { sampledForSurvey } from "@helpdesk/domain";
@@ -205,6 +206,15 @@ describe("R-SEC-2: at most one, under concurrent requests", () => {
     expect(await rows(statusSubscriptions, eq(statusSubscriptions.email, "race.watcher@example.com"))).toBe(
       1,
     );
+  });
+
+  it("presence: 8 parallel heartbeats of one agent on one ticket keep one viewer row, none fails", async () => {
+    const t = await api
+      .as(api.a.msgAdmin)
+      .ticket.open({ inquiryType: "incident", subject: "race: presence", description: "x" });
+    const outcomes = await race(() => api.as(api.a.engineer).presence.viewing({ id: t.id }));
+    expect(outcomes.every((o) => o.code === "OK")).toBe(true);
+    expect(await rows(ticketViewers, eq(ticketViewers.ticketId, t.id))).toBe(1);
   });
 
   it("R-ACT-4: a confirmation and a decline at the same moment never leave a grant confirmed and revoked", async () => {
