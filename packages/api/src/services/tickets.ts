@@ -284,7 +284,7 @@ export async function openTicketSaved(db: Queryable, o: OpenInput): Promise<Tran
 }
 
 /** The ticket a requester opened with an idempotency key, as an open's result (no effects: they ran then). */
-export async function openedBefore(
+async function openedBefore(
   db: Queryable,
   createdById: string,
   idempotencyKey: string,
