@@ -13,6 +13,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "./db";
+import { asConflict, uniqueViolation } from "./services/unique";
 
 export type CustomerActor = Extract<Actor, { kind: "customer" }>;
 export type StaffActor = Extract<Actor, { kind: "staff" }>;
@@ -132,6 +133,8 @@ export function toTRPCError(error: unknown): TRPCError {
     } as const;
     return new TRPCError({ code: map[error.code], message: error.message, cause: error });
   }
+  // R-SEC-2: the loser of a race on a unique index reads the index's sentence, never a 500
+  if (uniqueViolation(error) !== null) return toTRPCError(asConflict(error));
   return new TRPCError({
     code: "INTERNAL_SERVER_ERROR",
     message: "Something went wrong on our side.",
@@ -147,7 +150,7 @@ const errorConversion = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     if (
       result.error.code === "INTERNAL_SERVER_ERROR" &&
-      (cause instanceof DomainError || cause instanceof ZodError)
+      (cause instanceof DomainError || cause instanceof ZodError || uniqueViolation(cause) !== null)
     )
       throw toTRPCError(cause);
   }

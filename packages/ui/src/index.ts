@@ -18,3 +18,4 @@ export * from "./components/toaster";
 export * from "./components/tooltip";
 export * from "./lib/cn";
 export * from "./lib/format";
+export * from "./lib/submission-key";

@@ -24,6 +24,7 @@ import {
   Select,
   Textarea,
   toast,
+  useSubmissionKey,
 } from "@helpdesk/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Mail, Phone, PhoneIncoming, ShieldAlert, ShieldCheck, UserPlus, Voicemail } from "lucide-react";
@@ -421,6 +422,8 @@ type RequestInquiry = keyof typeof inquiryLabels;
  * confirms the person.
  */
 function OpenForRequest() {
+  // R-SEC-2: one key a submission, kept across its retries, new after a success
+  const submission = useSubmissionKey();
   const accounts = useAccounts();
   const empty = { name: "", phone: "", email: "", subject: "", description: "" };
   const [accountId, setAccountId] = useState("");
@@ -478,7 +481,9 @@ function OpenForRequest() {
                   : form.description,
                 information: unlisted ? { contactPhone: who } : undefined,
                 authorizationPending: unlisted && inquiryType === "incident" && confirmed ? true : undefined,
+                idempotencyKey: submission.key,
               });
+              submission.renew();
               toast.success(
                 t.authorizationPending
                   ? `${t.number} opened; it waits for authorization.`

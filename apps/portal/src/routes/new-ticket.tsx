@@ -13,6 +13,7 @@ import {
   Select,
   Textarea,
   toast,
+  useSubmissionKey,
 } from "@helpdesk/ui";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
@@ -74,6 +75,9 @@ function NewTicketForm({ me, policy }: { me: Me; policy: Policy }) {
   const portalTypes = types.filter((x): x is PortalInquiryType => x !== "nonStandardChange");
   const [attachments, setAttachments] = useState<AttachmentItem[]>([]);
   const [upload, setUpload] = useState<number | null>(null);
+  // R-SEC-2: one key a submission, kept across its retries: a retry whose first answer was lost gets the
+  // ticket the first attempt opened instead of a second one
+  const submission = useSubmissionKey();
   const [formError, setFormError] = useState<{ title: string; message: string; hint: string } | null>(null);
   const [notAuthorized, setNotAuthorized] = useState(false);
   const [wantsQuote, setWantsQuote] = useState(false);
@@ -149,8 +153,10 @@ function NewTicketForm({ me, policy }: { me: Me; policy: Policy }) {
       const input = {
         ...toOpenInput({ ...values, information }, policy, values.inquiryType, partner),
         attachments: readyAttachments(attachments),
+        idempotencyKey: submission.key,
       };
       const created = await uploadClient(setUpload).ticket.open.mutate(input);
+      submission.renew();
       form.reset(defaultValues);
       draft.discard();
       setAttachments([]);

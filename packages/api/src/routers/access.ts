@@ -11,7 +11,7 @@ import {
   temporaryGrantLapsesAt,
   temporaryGrantStatus,
 } from "@helpdesk/domain/access";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "../db";
 import { loadAccount } from "../services/open";
@@ -82,7 +82,9 @@ async function revoked(db: Queryable, g: GrantRow, at: number) {
   if (g.revokedAt !== null) return grantView(db, g, at);
   const [row] = await db
     .update(temporaryAccessGrants)
-    .set({ revokedAt: new Date(at) })
+    .set({
+      revokedAt: sql`coalesce(${temporaryAccessGrants.revokedAt}, ${new Date(at).toISOString()}::timestamptz)`,
+    })
     .where(eq(temporaryAccessGrants.id, g.id))
     .returning();
   return grantView(db, row ?? g, at);
@@ -116,12 +118,21 @@ export const accessRouter = router({
           "This temporary access lapsed because it was not confirmed in time; it can no longer be confirmed. Please ask support to grant it again.",
           { rule: "R-ACT-4" },
         );
+      // R-SEC-2: decided on the row as it is when written, so a decline at the same moment is not undone
       const [row] = await ctx.db
         .update(temporaryAccessGrants)
-        .set({ confirmedAt: new Date(at) })
-        .where(eq(temporaryAccessGrants.id, g.id))
+        .set({
+          confirmedAt: sql`coalesce(${temporaryAccessGrants.confirmedAt}, ${new Date(at).toISOString()}::timestamptz)`,
+        })
+        .where(and(eq(temporaryAccessGrants.id, g.id), isNull(temporaryAccessGrants.revokedAt)))
         .returning();
-      return grantView(ctx.db, row ?? g, at);
+      if (!row)
+        throw new DomainError(
+          "CONFLICT",
+          "This temporary access was declined or revoked meanwhile; it can no longer be confirmed. Please ask support to grant it again.",
+          { rule: "R-ACT-4" },
+        );
+      return grantView(ctx.db, row, at);
     }),
 
   /** The primary contact declines: the grant is revoked now. Declining twice is harmless. */

@@ -5,12 +5,14 @@
  */
 import { accounts, authorizedContacts, partnerLinks, technicalDelegates, users } from "@helpdesk/db/schema";
 import { DomainError } from "@helpdesk/domain";
+import { mayAddDelegate } from "@helpdesk/domain/access";
 import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { deactivateLogin, reactivateLogin, setPassword } from "../auth";
 import type { Queryable } from "../db";
 import { loadAccount } from "../services/open";
 import { activePolicy } from "../services/policies";
+import { uniquely } from "../services/unique";
 import {
   type Context,
   type CustomerActor,
@@ -100,14 +102,6 @@ async function ownContact(db: Queryable, actor: CustomerActor, contactId: string
   return c;
 }
 
-async function emailTaken(db: Queryable, address: string) {
-  const [u] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, address.toLowerCase()));
-  return Boolean(u);
-}
-
 const conflict = (message: string, path: string) =>
   new DomainError("CONFLICT", message, { issues: [{ path: [path], message }] });
 
@@ -155,18 +149,19 @@ export const accountRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      if (await emailTaken(ctx.db, input.email))
-        throw conflict("A login with this email already exists.", "email");
-      const [u] = await ctx.db
-        .insert(users)
-        .values({
-          email: input.email,
-          name: input.name,
-          kind: "customer",
-          accountId: ctx.actor.accountId,
-          customerRole: input.role,
-        })
-        .returning();
+      // R-SEC-2: the unique address is the database's to hold; a taken one is a CONFLICT naming the field
+      const [u] = await uniquely(() =>
+        ctx.db
+          .insert(users)
+          .values({
+            email: input.email,
+            name: input.name,
+            kind: "customer",
+            accountId: ctx.actor.accountId,
+            customerRole: input.role,
+          })
+          .returning(),
+      );
       if (!u) throw new Error("insert returned nothing");
       if (input.password) await setPassword(ctx.db, u.id, input.password);
       return userDto(u);
@@ -225,10 +220,12 @@ export const accountRouter = router({
           eq(users.accountId, ctx.actor.accountId),
         ),
       );
-    const [c] = await ctx.db
-      .insert(authorizedContacts)
-      .values({ ...input, accountId: ctx.actor.accountId, userId: linked?.id ?? null })
-      .returning();
+    const [c] = await uniquely(() =>
+      ctx.db
+        .insert(authorizedContacts)
+        .values({ ...input, accountId: ctx.actor.accountId, userId: linked?.id ?? null })
+        .returning(),
+    );
     if (!c) throw new Error("insert returned nothing");
     return contactDto(c);
   }),
@@ -238,11 +235,13 @@ export const accountRouter = router({
     .mutation(async ({ ctx, input }) => {
       await ownContact(ctx.db, ctx.actor, input.id);
       const { id, ...patch } = input;
-      const [c] = await ctx.db
-        .update(authorizedContacts)
-        .set({ ...patch, updatedAt: new Date(ctx.clock.now()) })
-        .where(eq(authorizedContacts.id, id))
-        .returning();
+      const [c] = await uniquely(() =>
+        ctx.db
+          .update(authorizedContacts)
+          .set({ ...patch, updatedAt: new Date(ctx.clock.now()) })
+          .where(eq(authorizedContacts.id, id))
+          .returning(),
+      );
       if (!c) throw new DomainError("NOT_FOUND", "No such contact in your account.");
       return contactDto(c);
     }),
@@ -267,38 +266,44 @@ export const accountRouter = router({
   setDelegate: customerAdminProcedure
     .input(z.object({ aliasEmail: email, name, password: password.optional() }))
     .mutation(async ({ ctx, input }) => {
-      const account = await loadAccount(ctx.db, ctx.actor.accountId);
-      const policy = await activePolicy(ctx.db, account.policyId);
-      const existing = await ctx.db
-        .select({ id: technicalDelegates.id })
-        .from(technicalDelegates)
-        .where(eq(technicalDelegates.accountId, account.id));
-      if (existing.length >= policy.delegates.max)
-        throw new DomainError(
-          "CONFLICT",
-          policy.delegates.max === 0
-            ? "This support policy has no technical delegates."
-            : `An account may have at most ${policy.delegates.max} technical delegate(s); remove the current one first (R-ACT-5).`,
-          { rule: "R-ACT-5" },
-        );
-      if (await emailTaken(ctx.db, input.aliasEmail))
-        throw conflict("A login with this email already exists.", "aliasEmail");
       const out = await ctx.db.transaction(async (tx) => {
-        const [u] = await tx
-          .insert(users)
-          .values({
-            email: input.aliasEmail,
-            name: input.name,
-            kind: "customer",
-            accountId: account.id,
-            customerRole: "customerStaff",
-          })
-          .returning();
+        // R-SEC-2: the account is locked while the domain is asked, so concurrent requests queue here; the
+        // unique index on technical_delegates(account_id) holds the rule whatever happens
+        const [account] = await tx
+          .select()
+          .from(accounts)
+          .where(eq(accounts.id, ctx.actor.accountId))
+          .for("no key update");
+        if (!account) throw new DomainError("NOT_FOUND", "No such account.");
+        const policy = await activePolicy(tx, account.policyId);
+        const existing = await tx
+          .select({ id: technicalDelegates.id })
+          .from(technicalDelegates)
+          .where(eq(technicalDelegates.accountId, account.id));
+        // R-ACT-5: the domain decides
+        const allowed = mayAddDelegate(policy, existing.length);
+        if (!allowed.ok) throw allowed.error;
+        const [u] = await uniquely(
+          () =>
+            tx
+              .insert(users)
+              .values({
+                email: input.aliasEmail,
+                name: input.name,
+                kind: "customer",
+                accountId: account.id,
+                customerRole: "customerStaff",
+              })
+              .returning(),
+          { path: "aliasEmail" },
+        );
         if (!u) throw new Error("insert returned nothing");
-        const [d] = await tx
-          .insert(technicalDelegates)
-          .values({ accountId: account.id, userId: u.id, aliasEmail: input.aliasEmail })
-          .returning();
+        const [d] = await uniquely(() =>
+          tx
+            .insert(technicalDelegates)
+            .values({ accountId: account.id, userId: u.id, aliasEmail: input.aliasEmail })
+            .returning(),
+        );
         return { u, d };
       });
       if (input.password) await setPassword(ctx.db, out.u.id, input.password);
@@ -396,12 +401,7 @@ export const accountRouter = router({
         throw new DomainError("INVALID_INPUT", "Pick an IANA time zone.", {
           issues: [{ path: ["timeZone"], message: "not an IANA time zone" }],
         });
-      const [taken] = await ctx.db
-        .select({ id: accounts.id })
-        .from(accounts)
-        .where(eq(accounts.customerNumber, input.customerNumber));
-      if (taken) throw conflict("This customer number is taken.", "customerNumber");
-      const [a] = await ctx.db.insert(accounts).values(input).returning();
+      const [a] = await uniquely(() => ctx.db.insert(accounts).values(input).returning());
       if (!a) throw new Error("insert returned nothing");
       return accountDto(a);
     }),

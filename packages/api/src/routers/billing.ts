@@ -3,11 +3,10 @@
  * and dispute a charge with a reason; central billing answers with a credit note, a corrected invoice
  * or a reasoned rejection. A complaint about a charge is not an escalation (R-ESC-5).
  */
-import { accounts, billingComplaints, creditNotes, invoiceLines, outbox, tickets } from "@helpdesk/db/schema";
-import { DomainError } from "@helpdesk/domain";
+import { accounts, billingComplaints, invoiceLines, tickets } from "@helpdesk/db/schema";
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { teamAddress } from "../services/outgoing-mail";
+import { answerComplaint, disputeCharge } from "../services/complaints";
 import { customerProcedure, router, staffRole } from "../trpc";
 import { pageLimit, period, textId } from "./inputs";
 
@@ -68,46 +67,13 @@ export const billingRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const [line] = await ctx.db
-        .select()
-        .from(invoiceLines)
-        .where(and(eq(invoiceLines.id, input.lineId), eq(invoiceLines.accountId, ctx.actor.accountId)));
-      if (!line) throw new DomainError("NOT_FOUND", "No such invoice line.");
-      const [open] = await ctx.db
-        .select({ id: billingComplaints.id })
-        .from(billingComplaints)
-        .where(and(eq(billingComplaints.invoiceLineId, line.id), eq(billingComplaints.status, "open")));
-      if (open)
-        throw new DomainError("CONFLICT", "This charge is already disputed; billing will answer.", {
-          rule: "R-CHG-5",
-        });
-      const at = new Date(ctx.clock.now());
-      const [c] = await ctx.db.transaction(async (tx) => {
-        const rows = await tx
-          .insert(billingComplaints)
-          .values({
-            invoiceLineId: line.id,
-            accountId: line.accountId,
-            raisedById: ctx.actor.id,
-            reason: input.reason,
-            snapshot: lineDto(line),
-            createdAt: at,
-          })
-          .returning();
-        await tx.insert(outbox).values({
-          kind: "mail",
-          payload: {
-            to: teamAddress("billing"),
-            subject: `Charge disputed: ${line.categoryId} (${line.period})`,
-            body: input.reason,
-            template: "billingComplaint",
-          },
-          nextAttemptAt: at,
-          createdAt: at,
-        });
-        return rows;
-      });
-      if (!c) throw new Error("insert returned nothing");
+      // R-CHG-5: the domain decides (closed ticket, the line its close produced, one open complaint)
+      const c = await disputeCharge(
+        ctx.db,
+        ctx.actor,
+        { lineId: input.lineId, reason: input.reason, snapshot: (line) => lineDto(line) },
+        ctx.clock.now(),
+      );
       return complaintDto(c);
     }),
 
@@ -174,66 +140,10 @@ export const billingRouter = router({
       ]),
     )
     .mutation(async ({ ctx, input }) => {
-      const [c] = await ctx.db
-        .select()
-        .from(billingComplaints)
-        .where(eq(billingComplaints.id, input.complaintId));
-      if (!c) throw new DomainError("NOT_FOUND", "No such complaint.");
-      if (c.status !== "open")
-        throw new DomainError("CONFLICT", "This complaint was answered already.", { rule: "R-CHG-5" });
-      const [line] = await ctx.db.select().from(invoiceLines).where(eq(invoiceLines.id, c.invoiceLineId));
-      if (!line) throw new DomainError("NOT_FOUND", "The disputed line no longer exists.");
-      const at = new Date(ctx.clock.now());
-      const total = Number(line.amount) + Number(line.surcharge);
-      if (input.kind === "creditNote" && input.amount > total)
-        throw new DomainError("INVALID_INPUT", "A credit note cannot exceed the charge.", {
-          issues: [{ path: ["amount"], message: `at most ${total}` }],
-        });
-      const saved = await ctx.db.transaction(async (tx) => {
-        if (input.kind === "creditNote")
-          await tx.insert(creditNotes).values({
-            complaintId: c.id,
-            invoiceLineId: line.id,
-            accountId: line.accountId,
-            amount: input.amount,
-            currency: line.currency,
-            reason: input.reason,
-            issuedById: ctx.actor.id,
-            createdAt: at,
-          });
-        if (input.kind === "correctedInvoice") {
-          // the correction: credit the old line in full, bill the corrected amount on a new line
-          await tx.insert(creditNotes).values({
-            complaintId: c.id,
-            invoiceLineId: line.id,
-            accountId: line.accountId,
-            amount: total,
-            currency: line.currency,
-            reason: `Corrected invoice: ${input.reason}`,
-            issuedById: ctx.actor.id,
-            createdAt: at,
-          });
-          if (input.correctedAmount > 0)
-            await tx.insert(invoiceLines).values({
-              ticketId: line.ticketId,
-              accountId: line.accountId,
-              categoryId: line.categoryId,
-              explanation: `${line.explanation} (corrected: ${input.reason})`,
-              amount: input.correctedAmount,
-              surcharge: 0,
-              currency: line.currency,
-              period: line.period,
-              createdAt: at,
-            });
-        }
-        const [u] = await tx
-          .update(billingComplaints)
-          .set({ status: input.kind, answer: input.reason, answeredById: ctx.actor.id, answeredAt: at })
-          .where(and(eq(billingComplaints.id, c.id), eq(billingComplaints.status, "open")))
-          .returning();
-        if (!u) throw new DomainError("CONFLICT", "This complaint was answered meanwhile.");
-        return u;
-      });
+      // R-CHG-5: the domain decides what an answer may be (a credit note within the charge, a lower
+      // corrected line, a rejection with a reason); this saves what it declares
+      const { complaintId, ...answer } = input;
+      const saved = await answerComplaint(ctx.db, ctx.actor, complaintId, answer, ctx.clock.now());
       return complaintDto(saved);
     }),
 });

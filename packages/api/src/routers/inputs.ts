@@ -29,6 +29,11 @@ export const TicketRequest = z.object({
   description: body("what happened and its impact"),
   information: z.partialRecord(RequiredFieldId, z.string().max(5000)).optional(),
   attachments: AttachmentsInput,
+  /**
+   * R-SEC-2: a UUID the client makes once per submission and keeps across retries of it; a retry with the
+   * same key by the same requester answers the ticket the first attempt opened.
+   */
+  idempotencyKey: z.uuid("give the idempotency key as a UUID").optional(),
 });
 
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use YYYY-MM");

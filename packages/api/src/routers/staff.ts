@@ -2,9 +2,10 @@
 import { onCallRota, users } from "@helpdesk/db/schema";
 import { DomainError } from "@helpdesk/domain";
 import { StaffRole } from "@helpdesk/domain/ticket";
-import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { z } from "zod";
 import { deactivateLogin, reactivateLogin, setPassword } from "../auth";
+import { uniquely } from "../services/unique";
 import { router, staffProcedure, staffRole } from "../trpc";
 import { email, epochMs, textId } from "./inputs";
 
@@ -42,23 +43,18 @@ export const staffRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const [taken] = await ctx.db
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-      if (taken)
-        throw new DomainError("CONFLICT", "A login with this email already exists.", {
-          issues: [{ path: ["email"], message: "already in use" }],
-        });
-      const [u] = await ctx.db
-        .insert(users)
-        .values({
-          email: input.email,
-          name: input.name,
-          kind: "staff",
-          staffRoles: [...new Set(input.roles)],
-        })
-        .returning();
+      // R-SEC-2: the unique address is the database's to hold; a taken one is a CONFLICT naming the field
+      const [u] = await uniquely(() =>
+        ctx.db
+          .insert(users)
+          .values({
+            email: input.email,
+            name: input.name,
+            kind: "staff",
+            staffRoles: [...new Set(input.roles)],
+          })
+          .returning(),
+      );
       if (!u) throw new Error("insert returned nothing");
       if (input.password) await setPassword(ctx.db, u.id, input.password);
       return staffDto(u);

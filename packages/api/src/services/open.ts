@@ -35,6 +35,8 @@ export interface TicketRequest {
   description: string;
   information?: OpenTicketInput["information"];
   attachments?: AttachmentInput[];
+  /** R-SEC-2: the client's key for this submission; a retry with it answers the first ticket */
+  idempotencyKey?: string;
 }
 
 /** R-ACT-6: the managed customer a partner names by the policy's identifier (e.g. its public IP). */
@@ -326,6 +328,7 @@ export async function openAsCustomer(
     createdById: actor.id,
     partnerAccountId,
     emails,
+    idempotencyKey: req.idempotencyKey,
     message: {
       authorId: actor.id,
       authorKind: "customer",
@@ -392,6 +395,7 @@ export async function openAsStaff(
     at,
     createdById: actor.kind === "staff" ? actor.id : null,
     emails: new Map(contact ? [[contact.id, contact.email]] : []),
+    idempotencyKey: req.idempotencyKey,
     message: {
       authorId: null,
       authorKind: req.channel === "staff" ? "staff" : "customer",

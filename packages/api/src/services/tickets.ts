@@ -22,7 +22,7 @@ import {
 import type { Policy } from "@helpdesk/domain";
 import { DomainError } from "@helpdesk/domain";
 import type { Actor, Effect, OpenTicketInput, TicketEvent } from "@helpdesk/domain/ticket";
-import { applyTicketEvent, openTicket, type TicketSnapshot } from "@helpdesk/domain/ticket";
+import { applyTicketEvent, openTicket, type TicketSnapshot, viewTicket } from "@helpdesk/domain/ticket";
 import { and, desc, eq, getTableColumns, gte, inArray, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { CheckedAttachment } from "../attachments";
@@ -30,6 +30,7 @@ import type { Queryable, Tx } from "../db";
 import { secretMail, teamAddress } from "./outgoing-mail";
 import { policyVersion } from "./policies";
 import { columnsOf, stateOf, type TicketState } from "./ticket-state";
+import { uniqueViolation } from "./unique";
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -236,6 +237,11 @@ export interface OpenInput {
   message?: NewMessage;
   /** addresses the caller already read, by contact or user id: notifications need no lookup then */
   emails?: ReadonlyMap<string, string>;
+  /**
+   * R-SEC-2: the client's key for this open (a UUID a form submission keeps across its retries); with a
+   * requester (createdById), a second open with the same key answers the first ticket (see openedBefore).
+   */
+  idempotencyKey?: string;
 }
 
 const randomPool = Buffer.alloc(16 * 256);
@@ -266,6 +272,36 @@ function newId(): string {
  * addresses the caller did not pass take the transaction path instead.
  */
 export async function openTicketSaved(db: Queryable, o: OpenInput): Promise<TransitionResult> {
+  try {
+    return await writeOpen(db, o);
+  } catch (error) {
+    // R-SEC-2: a retry (or a concurrent twin) of an open that was committed: the first ticket is the answer
+    if (o.idempotencyKey && o.createdById && uniqueViolation(error) === "tickets_idempotency_idx") {
+      const first = await openedBefore(db, o.createdById, o.idempotencyKey);
+      if (first) return first;
+    }
+    throw error;
+  }
+}
+
+/** The ticket a requester opened with an idempotency key, as an open's result (no effects: they ran then). */
+async function openedBefore(
+  db: Queryable,
+  createdById: string,
+  idempotencyKey: string,
+): Promise<TransitionResult | null> {
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.createdById, createdById), eq(tickets.idempotencyKey, idempotencyKey)))
+    .limit(1);
+  if (!row) return null;
+  const policy = await policyVersion(db, row.policyId, row.policyVersion);
+  const view = viewTicket(policy, row.snapshot as unknown as TicketSnapshot);
+  return { row, state: stateOf(view), effects: [] };
+}
+
+async function writeOpen(db: Queryable, o: OpenInput): Promise<TransitionResult> {
   const number = await takeTicketNumber(db, o.policy.ticketIdPrefix);
   const result = openTicket(o.policy, { ...o.input, number }, o.at, o.actor);
   if (!result.ok) throw result.error;
@@ -294,6 +330,7 @@ export async function openTicketSaved(db: Queryable, o: OpenInput): Promise<Tran
     onBehalfIdentifier: o.input.onBehalfIdentifier ?? null,
     callerNumber: o.input.callerNumber ?? null,
     linkedTicketId: null,
+    idempotencyKey: o.createdById ? (o.idempotencyKey ?? null) : null,
   };
   const history: HistoryRow[] = [
     {
@@ -652,8 +689,12 @@ async function effectRows(
         for (const to of await recipients(tx, ticket, e.to)) rows.push(mailRow(ticket, e, to, when));
         break;
       case "inviteToSurvey": {
-        // R-SUR-1: at most once per contact per policy period
+        // R-SUR-1: at most once per contact per policy period. R-SEC-2: tickets of one contact closing at
+        // once queue on a per-contact lock (until commit), so the second sees the first's invitation
         if (e.contactId && policy.surveys.perContactDays > 0) {
+          await tx.execute(
+            sql`select pg_advisory_xact_lock(hashtext(${`survey-invitation:${e.contactId}`}))`,
+          );
           const since = new Date(at - policy.surveys.perContactDays * 86_400_000);
           const [recent] = await tx
             .select({ id: surveyInvitations.id })

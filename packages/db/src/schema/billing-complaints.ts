@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { createdAt, tstz } from "./columns";
 import { invoiceLines } from "./invoice-lines";
@@ -31,5 +32,7 @@ export const billingComplaints = pgTable(
     index("billing_complaints_status_idx").on(t.status, t.createdAt),
     index("billing_complaints_account_idx").on(t.accountId),
     index("billing_complaints_line_idx").on(t.invoiceLineId),
+    // R-CHG-5, R-SEC-2: at most one open complaint a charge, under concurrent disputes too
+    uniqueIndex("billing_complaints_one_open_idx").on(t.invoiceLineId).where(sql`${t.status} = 'open'`),
   ],
 );

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { createdAt, textId, updatedAt } from "./columns";
 import { users } from "./users";
@@ -25,6 +26,8 @@ export const authorizedContacts = pgTable(
   (t) => [
     index("authorized_contacts_account_idx").on(t.accountId),
     index("authorized_contacts_email_idx").on(t.email),
+    // R-ACT-3, R-SEC-2: one contact an address within an account (case-insensitive, as matching is)
+    uniqueIndex("authorized_contacts_account_email_idx").on(t.accountId, sql`lower(${t.email})`),
     index("authorized_contacts_phone_idx").on(t.phone),
   ],
 );

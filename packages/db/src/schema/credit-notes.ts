@@ -1,4 +1,5 @@
-import { index, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { billingComplaints } from "./billing-complaints";
 import { createdAt } from "./columns";
@@ -23,5 +24,9 @@ export const creditNotes = pgTable(
     issuedById: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("credit_notes_account_idx").on(t.accountId)],
+  (t) => [
+    index("credit_notes_account_idx").on(t.accountId),
+    // R-CHG-5, R-SEC-2: one answer a complaint, so one credit note a complaint
+    uniqueIndex("credit_notes_complaint_idx").on(t.complaintId).where(sql`${t.complaintId} is not null`),
+  ],
 );

@@ -1,9 +1,12 @@
-import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { createdAt, textId } from "./columns";
 import { users } from "./users";
 
-/** R-ACT-5: delegated technical logins behind an email alias; the API enforces the policy maximum (1). */
+/**
+ * R-ACT-5: delegated technical logins behind an email alias. The domain decides (mayAddDelegate, the policy
+ * may offer none); the database holds "at most one an account" under concurrent requests (R-SEC-2).
+ */
 export const technicalDelegates = pgTable(
   "technical_delegates",
   {
@@ -18,5 +21,5 @@ export const technicalDelegates = pgTable(
     aliasEmail: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("technical_delegates_account_idx").on(t.accountId)],
+  (t) => [uniqueIndex("technical_delegates_one_per_account_idx").on(t.accountId)],
 );

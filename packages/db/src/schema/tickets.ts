@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { createdAt, tstz, updatedAt } from "./columns";
 import { authorizedContacts } from "./contacts";
@@ -73,6 +83,11 @@ export const tickets = pgTable(
     callerNumber: text(),
     /** R-LC-7: the closed ticket this one follows up */
     linkedTicketId: uuid().references((): AnyPgColumn => tickets.id, { onDelete: "set null" }),
+    /**
+     * R-TKT-1, R-SEC-2: the key the client generated for this open (one per form submission); a retry with
+     * the same key by the same requester (createdById) gets this ticket instead of a second one.
+     */
+    idempotencyKey: uuid(),
   },
   (t) => [
     // The staff queue: priority, then first come first served, over live tickets only (R-TKT-4); `id`
@@ -99,6 +114,10 @@ export const tickets = pgTable(
     index("tickets_major_incident_idx").on(t.majorIncidentId).where(sql`${t.majorIncidentId} is not null`),
     // foreign keys with ON DELETE SET NULL: without these a ticket delete scans the table
     index("tickets_linked_ticket_idx").on(t.linkedTicketId).where(sql`${t.linkedTicketId} is not null`),
+    // R-SEC-2: a retried open (same requester, same key) finds the first ticket instead of making another
+    uniqueIndex("tickets_idempotency_idx")
+      .on(t.createdById, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     // The sweeper: due deadlines only.
     index("tickets_next_deadline_idx").on(t.nextDeadlineAt).where(sql`${t.nextDeadlineAt} is not null`),
   ],

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parsePolicy } from "../policy";
 import { faxReseller, mailFilterVendor, messagingProvider } from "../presets";
 import { type Actor, staffRoles } from "../ticket/types";
 import {
@@ -254,6 +255,13 @@ describe("account configuration and delegates (R-ACT-2, R-ACT-5)", () => {
     if (!second.ok) expect(second.error.message).toMatch(/at most 1 technical delegate login/);
     expect(mayAddDelegate(mailFilterVendor, [{ active: false }]).ok).toBe(true);
     expect(mayAddDelegate(messagingProvider, 0).ok).toBe(false);
+  });
+
+  it("R-ACT-5/R-SEC-2: a policy offers no or one technical delegate, never more", () => {
+    const two = parsePolicy({ ...mailFilterVendor, delegates: { max: 2 } });
+    expect(two.ok).toBe(false);
+    if (!two.ok) expect(JSON.stringify(two.error.issues)).toContain("at most one technical delegate");
+    expect(parsePolicy(mailFilterVendor).ok).toBe(true);
   });
 });
 

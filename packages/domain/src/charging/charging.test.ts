@@ -12,6 +12,7 @@ import {
   chargeDecision,
   complaintMachine,
   invoiceLineAtClose,
+  type StartComplaintInput,
   startComplaint,
 } from "./index";
 
@@ -143,25 +144,75 @@ describe("billing complaints (R-CHG-5, R-ESC-5)", () => {
   const customer: Actor = { kind: "customer", id: "u1", accountId: "acc-1", role: "customerStaff" };
   const billing: Actor = { kind: "staff", id: "b1", roles: ["billing"] };
   const specialist: Actor = { kind: "staff", id: "s1", roles: ["supportSpecialist"] };
-  const line = { ticketNumber: "RCR 0000042", accountId: "acc-1", total: 4900, currency: "EUR" };
+  const closed = {
+    number: "RCR 0000042",
+    status: "closed" as const,
+    chargeCategoryId: "report-request",
+    express: false,
+    closedAt: 1,
+  };
+  // the line the close produced (R-CHG-3): the only thing a complaint starts from
+  const drafted = invoiceLineAtClose(rcr, { ticket: closed });
+  const atClose = drafted.ok && drafted.value ? drafted.value : null;
+  if (!atClose) throw new Error("the report request is chargeable");
+  const line = { ...atClose, accountId: "acc-1" };
+  const ticket = { number: "RCR 0000042", status: "closed" as const, accountId: "acc-1" };
+  const dispute = { line, ticket, openComplaints: 0 };
   const submitted = () =>
-    value(startComplaint({ line, reason: "Incident was at your side", actor: customer, at: 10 })).state;
+    value(startComplaint({ ...dispute, reason: "Incident was at your side", actor: customer, at: 10 })).state;
   const step = (s: ComplaintState, e: ComplaintEvent) => applyComplaintEvent(s, e);
   const reviewing = () =>
     value(step(submitted(), { type: "complaint.review", at: 20, actor: billing })).state;
 
   it("R-CHG-5: a dispute needs a reason and comes from the invoiced account", () => {
-    expect(startComplaint({ line, reason: "  ", actor: customer, at: 1 }).ok).toBe(false);
+    expect(startComplaint({ ...dispute, reason: "  ", actor: customer, at: 1 }).ok).toBe(false);
     const other = startComplaint({
-      line,
+      ...dispute,
       reason: "why",
       actor: { ...customer, accountId: "acc-2" } as Actor,
       at: 1,
     });
     expect(other.ok || other.error.code).toBe("FORBIDDEN");
-    const started = value(startComplaint({ line, reason: "why", actor: customer, at: 1 }));
+    const started = value(startComplaint({ ...dispute, reason: "why", actor: customer, at: 1 }));
     expect(started.state.status).toBe("submitted");
+    expect(started.state.context.lineAmount).toBe(4900);
     expect(started.effects).toEqual([expect.objectContaining({ type: "notify", to: "billing" })]);
+  });
+
+  it("R-CHG-5: only the charge of a closed ticket is disputed, for every other status (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ticketStatuses.filter((s) => s !== "closed")), (status) => {
+        const r = startComplaint({
+          ...dispute,
+          ticket: { ...ticket, status },
+          reason: "why",
+          actor: customer,
+          at: 1,
+        });
+        expect(r.ok || r.error.code).toBe("EVENT_NOT_ALLOWED");
+        if (!r.ok) expect(r.error.message).toContain(`RCR 0000042 is ${status}`);
+      }),
+    );
+  });
+
+  it("R-CHG-5: a hand-made or corrected line is not a charge the close produced", () => {
+    const refused = (l: StartComplaintInput["line"], t = ticket) =>
+      startComplaint({ ...dispute, line: l, ticket: t, reason: "why", actor: customer, at: 1 });
+    // another ticket's line, a total that is not amount + surcharge, a line with no close, a correction
+    for (const r of [
+      refused({ ...line, ticketNumber: "RCR 0000043" }),
+      refused({ ...line, total: 1 }),
+      refused({ ...line, closedAt: Number.NaN }),
+      refused({ ...line, correction: true }),
+      refused(line, { ...ticket, accountId: "acc-2" }),
+    ])
+      expect(r.ok || r.error.code).toBe("EVENT_NOT_ALLOWED");
+  });
+
+  it("R-CHG-5/R-SEC-2: one open complaint a charge", () => {
+    const r = startComplaint({ ...dispute, openComplaints: 1, reason: "again", actor: customer, at: 2 });
+    expect(r.ok || r.error.code).toBe("CONFLICT");
+    if (!r.ok) expect(r.error.message).toBe("This charge is already disputed; billing will answer.");
   });
 
   it("R-CHG-5/R-ESC-5: only billing reviews; support staff cannot (a charge complaint is not an escalation)", () => {

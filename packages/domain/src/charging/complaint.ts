@@ -12,7 +12,8 @@
  */
 import { assign, setup, transition } from "xstate";
 import { DomainError, err, ok, type Result } from "../errors";
-import type { Actor } from "../ticket/types";
+import type { Actor, TicketStatus } from "../ticket/types";
+import type { InvoiceLineDraft } from "./decision";
 
 export const complaintStatuses = ["submitted", "underReview", "credited", "corrected", "rejected"] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
@@ -157,17 +158,28 @@ export const complaintMachine = setup({
 });
 
 export interface StartComplaintInput {
-  line: { ticketNumber: string; accountId: string; total: number; currency: string };
+  /**
+   * The disputed charge: the invoice line the ticket's close produced (`invoiceLineAtClose`, R-CHG-3), as
+   * stored. A line a correction produced is not disputed again (`correction`), a hand-made line is not one.
+   */
+  line: InvoiceLineDraft & { accountId: string; correction?: boolean };
+  /** the line's ticket as it is now: a charge exists only once the ticket is closed (R-CHG-3) */
+  ticket: { number: string; status: TicketStatus; accountId: string | null };
+  /** complaints about this line not answered yet: at most one is open (R-CHG-5, R-SEC-2) */
+  openComplaints: number;
   reason: string;
   actor: Actor;
   at: number;
 }
 
-/** R-CHG-5: a customer of the line's account (or staff on their behalf) disputes it with a reason. */
+/**
+ * R-CHG-5: a customer of the line's account (or staff on their behalf) disputes the charge a closed
+ * ticket's close produced, with a reason; one open complaint a charge.
+ */
 export function startComplaint(
   input: StartComplaintInput,
 ): Result<{ state: ComplaintState; effects: ComplaintEffect[] }> {
-  const { line, actor } = input;
+  const { line, ticket, actor } = input;
   if (
     actor.kind === "system" ||
     (actor.kind === "customer" && (actor.accountId !== line.accountId || actor.partnerAccountId))
@@ -180,6 +192,29 @@ export function startComplaint(
           rule: "R-CHG-5",
         },
       ),
+    );
+  if (
+    ticket.status !== "closed" ||
+    line.correction === true ||
+    line.ticketNumber !== ticket.number ||
+    ticket.accountId !== line.accountId ||
+    !Number.isFinite(line.closedAt) ||
+    line.total !== line.amount + line.surcharge
+  )
+    return err(
+      new DomainError(
+        "EVENT_NOT_ALLOWED",
+        ticket.status !== "closed"
+          ? `Only the charge of a closed ticket can be disputed; ${ticket.number} is ${ticket.status}.`
+          : "Only the charge a ticket's close produced can be disputed.",
+        { rule: "R-CHG-5" },
+      ),
+    );
+  if (input.openComplaints > 0)
+    return err(
+      new DomainError("CONFLICT", "This charge is already disputed; billing will answer.", {
+        rule: "R-CHG-5",
+      }),
     );
   if (blank(input.reason))
     return err(

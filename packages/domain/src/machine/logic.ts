@@ -5,7 +5,7 @@
  */
 
 import { addServiceMinutes, isServiceTime, serviceMinutesBetween } from "../calendar";
-import { chargeDecision } from "../charging";
+import { invoiceLineAtClose } from "../charging";
 import { explainPaging } from "../classification";
 import type { Policy } from "../policy/schema";
 import type { TicketEvent, TicketEventOf } from "../ticket/events";
@@ -411,9 +411,18 @@ export function enterClosed(env: Env, d: TicketContext, at: number) {
   d.closedAt = at;
   clearAll(d);
   if (d.chargeCategoryId) {
-    const decided = chargeDecision(env.policy, { categoryId: d.chargeCategoryId, express: d.express });
+    // R-CHG-3: the one line a close produces (the line a complaint may dispute, R-CHG-5)
+    const decided = invoiceLineAtClose(env.policy, {
+      ticket: {
+        number: d.number,
+        status: "closed",
+        chargeCategoryId: d.chargeCategoryId,
+        express: d.express,
+        closedAt: at,
+      },
+    });
     const c = decided.ok ? decided.value : null;
-    if (c && (c.chargeable || c.surcharge > 0))
+    if (c)
       env.effects.push({
         type: "createInvoiceLine",
         categoryId: c.categoryId,

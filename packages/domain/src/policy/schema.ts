@@ -307,7 +307,10 @@ export const Policy = z
         })
         .nullable(),
     }),
-    delegates: z.object({ max: z.number().int().nonnegative() }),
+    /** R-ACT-5: none (0) or one technical delegate an account; the database holds one at most (R-SEC-2) */
+    delegates: z.object({
+      max: z.number().int().nonnegative().max(1, "an account has at most one technical delegate (R-ACT-5)"),
+    }),
     temporaryAccess: z.object({
       enabled: z.boolean(),
       /** R-ACT-4: lapses unless the primary contact confirms within this many days */
