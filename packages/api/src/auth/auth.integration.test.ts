@@ -272,21 +272,21 @@ describe("sign-in (better-auth on the users table)", () => {
   });
 
   it("R-ACT-8: an address in capitals or with spaces signs in and resets as the stored lower-case one", async () => {
-    await addUser("ivy", "ivy@acme.test", "acme");
-    const r = await signIn("  Ivy@ACME.test ", PASSWORD, "198.51.100.30");
+    await addUser("iris", "iris@acme.test", "acme");
+    const r = await signIn("  Iris@ACME.test ", PASSWORD, "198.51.100.30");
     expect(r.status).toBe(200);
     const cookie = r.setCookie!.split(";")[0]!;
     expect(await getActor(auth, h.db, new Headers({ cookie }))).toMatchObject({
       kind: "customer",
-      id: "ivy",
+      id: "iris",
     });
     mails.length = 0;
-    const reset = await post("/request-password-reset", { email: " IVY@Acme.Test" }, "198.51.100.30");
+    const reset = await post("/request-password-reset", { email: " IRIS@Acme.Test" }, "198.51.100.30");
     expect(reset.status).toBe(200);
-    expect(mails.map((m) => m.to)).toEqual(["ivy@acme.test"]);
+    expect(mails.map((m) => m.to)).toEqual(["iris@acme.test"]);
     // wrong passwords under any spelling count for the one login
-    await signIn("IVY@acme.test", "wrong password", "198.51.100.31");
-    const [row] = await h.db.select().from(users).where(eq(users.id, "ivy"));
+    await signIn("IRIS@acme.test", "wrong password", "198.51.100.31");
+    const [row] = await h.db.select().from(users).where(eq(users.id, "iris"));
     expect(row?.failedPasswordCount).toBe(1);
   });
 
