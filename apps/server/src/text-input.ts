@@ -9,7 +9,7 @@ import type { Context, MiddlewareHandler } from "hono";
 /**
  * The HTTP side of "ill-formed text is bad input" (the tRPC side is the middleware in
  * packages/api/src/trpc.ts): a lone UTF-16 surrogate or a NUL character in the URL path, a query
- * parameter, or a JSON or form body of the /api/* endpoints (better-auth's /api/auth/*, the inbound mail
+ * parameter, a header, or a JSON or form body of the /api/* endpoints (better-auth's /api/auth/*, the inbound mail
  * hook, …) answers 400 with a sentence naming the field before any handler runs. /trpc bodies are left to
  * the tRPC middleware, which sees the same input once deserialized (so big uploads are parsed once).
  */
@@ -34,6 +34,13 @@ export function refuseIllFormedText(
           `The query parameter "${fieldName([key])}" ${textProblemMessage(found.problem)}.`,
           fieldName([key]),
         );
+    }
+    // headers the server reads as text (user agent, cookies, authorization…); Node's parser already
+    // refuses NUL and delivers Latin-1, so this guards other hosts and adapters
+    for (const [name, value] of c.req.raw.headers) {
+      const found = findIllFormedText(value);
+      if (found)
+        return refuse(c, `The header "${name}" ${textProblemMessage(found.problem)}.`, `header ${name}`);
     }
     if (hasBody(c.req.method) && url.pathname.startsWith(opts.bodiesUnder)) {
       const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
