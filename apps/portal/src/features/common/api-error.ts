@@ -37,7 +37,8 @@ export function showFieldErrors(
   return shown;
 }
 
-const sentence = (s: string) => {
+/** "give a short subject" → "Give a short subject." (the server writes field messages lower-case). */
+export const sentence = (s: string) => {
   const t = s.trim().replace(/[.\s]+$/, "");
   return t ? `${t.charAt(0).toUpperCase()}${t.slice(1)}.` : "";
 };
