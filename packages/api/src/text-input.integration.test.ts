@@ -153,6 +153,23 @@ describe("ill-formed text in any input of any procedure", () => {
       expect(shape.data.fields).toEqual({ [field]: expect.stringContaining("incomplete character") });
     }
   });
+
+  it("R-TKT-8: an attachment's file name with a lone surrogate is refused naming it; nothing stored", async () => {
+    const error = await callAs({ name: "msg admin", actor: api.a.msgAdmin }, "ticket.open", {
+      inquiryType: "incident",
+      impact: "low",
+      subject: "Logs",
+      description: "Attached.",
+      attachments: [
+        { fileName: "ok.txt", contentBase64: "aGk=" },
+        { fileName: "log \udc00.txt", contentBase64: "aGk=" },
+      ],
+    });
+    expect(error?.code).toBe("BAD_REQUEST");
+    const shape = shapeOf(error!, "ticket.open");
+    expect(shape.message).toMatch(/^"attachments\[1\]\.fileName" contains an incomplete character/);
+    expect(shape.data.fields).toHaveProperty(["attachments.1.fileName"]);
+  });
 });
 
 describe("error messages people read are sentences", () => {
