@@ -78,7 +78,9 @@ test.describe("R-ACT-4: the primary contact answers a temporary access request f
     await expectAccessible(page, "confirm access (declined, French)");
 
     await page.goto("/confirm-access/not-a-real-token-123?lang=en");
-    await expect(page.getByRole("alert")).toContainText("Not found");
+    await expect(
+      page.getByRole("heading", { level: 1, name: "This link is not valid or has expired" }),
+    ).toBeVisible();
     await page.context().close();
   });
 });

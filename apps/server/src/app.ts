@@ -12,6 +12,7 @@ import { loggableError } from "./log-safe";
 import { type MailInboundOptions, mailInboundHandler } from "./mail-inbound";
 import { limitBody, refuseCrossOriginMutations, securityHeaders } from "./security";
 import { serveSpa } from "./static";
+import { refuseIllFormedText } from "./text-input";
 
 /** 16 MB: the api's 10 MB of attachments, base64-encoded, plus the rest of the request. */
 export const TRPC_BODY_LIMIT = 16 * 1024 * 1024;
@@ -62,6 +63,9 @@ export function createApp(opts: AppOptions) {
     limitBody(64 * 1024, (c) => c.json({ error: "The request is too large." }, 413)),
   );
 
+  // ill-formed text (lone surrogates, NUL) in paths, query strings and /api/* bodies: 400 naming the field
+  app.use("*", refuseIllFormedText());
+
   app.get("/healthz", async (c) => {
     try {
       await db.execute(sql`select 1`);
@@ -92,7 +96,8 @@ export function createApp(opts: AppOptions) {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, clientIp(c));
     const req = c.req.raw;
-    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer();
+    // through c.req: the text check above may have read (and cached) the body already
+    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await c.req.arrayBuffer();
     return auth.handler(new Request(req.url, { method: req.method, headers, body }));
   });
 

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config";
+import rootPackage from "../../../package.json" with { type: "json" };
+import serverPackage from "../package.json" with { type: "json" };
+import { ConfigError, DEV_ORIGINS, loadConfig, runModeFromArgv } from "./config";
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "helpdesk-config-"));
 
@@ -62,5 +64,21 @@ describe("configuration from the environment", () => {
     });
     expect(c.publicUrl).toBe("https://help.example.com");
     expect(c.trustedOrigins).toEqual(["https://help.example.com", "https://proxy.example.com"]);
+  });
+
+  it("security issue item 4: `pnpm start` is production whatever NODE_ENV says; only `pnpm dev` trusts the Vite dev servers", () => {
+    for (const NODE_ENV of [undefined, "development", "test", "dev", "production"]) {
+      const c = loadConfig({ DATA_DIR: tmp(), NODE_ENV });
+      expect(c.mode).toBe("production");
+      for (const o of DEV_ORIGINS) expect(c.trustedOrigins).not.toContain(o);
+    }
+    const dev = loadConfig({ DATA_DIR: tmp(), NODE_ENV: "production" }, "development");
+    expect(dev.trustedOrigins).toEqual(["http://localhost:3000", ...DEV_ORIGINS]);
+    // the mode comes from the command line: the dev script passes --dev, the start script does not
+    expect(runModeFromArgv(["node", "src/main.ts"])).toBe("production");
+    expect(runModeFromArgv(["node", "src/main.ts", "--dev"])).toBe("development");
+    expect(serverPackage.scripts.start).not.toContain("--dev");
+    expect(serverPackage.scripts.dev).toMatch(/src\/main\.ts --dev$/);
+    expect(rootPackage.scripts.start).toBe("pnpm --filter @helpdesk/server start");
   });
 });

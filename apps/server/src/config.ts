@@ -90,6 +90,7 @@ export interface Config {
   outboxIntervalMs: number;
   /** POST /api/mail/inbound: its shared secret (undefined = the endpoint is off) and default policy */
   mailInbound: { secret: string | undefined; policyId: string | undefined };
+  mode: RunMode;
 }
 
 export class ConfigError extends Error {
@@ -105,7 +106,27 @@ export class ConfigError extends Error {
  * Reads the configuration from the environment. Throws a ConfigError naming each variable that is wrong
  * and how to fix it. SESSION_SECRET, when absent, is generated once and kept in DATA_DIR/session-secret.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * How the server was started. Only `pnpm dev` (the `--dev` argument of the dev script) is development;
+ * `pnpm start` and every other start is production whatever NODE_ENV says, so an environment left on
+ * `NODE_ENV=development` cannot make a deployed server trust the Vite dev origins.
+ */
+export type RunMode = "production" | "development";
+
+export const DEV_FLAG = "--dev";
+
+/** The run mode from the command line: development only with `--dev`. */
+export function runModeFromArgv(argv: readonly string[] = process.argv): RunMode {
+  return argv.slice(2).includes(DEV_FLAG) ? "development" : "production";
+}
+
+/** The Vite dev servers of the portal and the console; they proxy /trpc and /api to this server. */
+export const DEV_ORIGINS = ["http://localhost:5173", "http://localhost:5174"];
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  mode: RunMode = "production",
+): Config {
   const parsed = Env.superRefine(requireTeamsWithSmtp).safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
@@ -123,14 +144,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // apps/server, which is where pnpm runs the script
   const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR ?? "./.data");
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
-  const dev = e.NODE_ENV !== "production";
   const trustedOrigins = [
     new URL(publicUrl).origin,
     ...(e.TRUSTED_ORIGINS?.split(",")
       .map((s) => s.trim())
       .filter(Boolean) ?? []),
-    // the Vite dev servers of the portal and the console proxy /trpc and /api to this server
-    ...(dev ? ["http://localhost:5173", "http://localhost:5174"] : []),
+    // only `pnpm dev` trusts the Vite dev servers (never NODE_ENV: `pnpm start` is production)
+    ...(mode === "development" ? DEV_ORIGINS : []),
   ];
   return {
     port,
@@ -148,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepIntervalMs: e.SWEEP_INTERVAL_MS ?? 5_000,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS ?? 1_000,
     mailInbound: { secret: e.MAIL_INBOUND_SECRET, policyId: e.MAIL_INBOUND_POLICY },
+    mode,
   };
 }
 

@@ -49,4 +49,47 @@ describe("pnpm start (src/main.ts)", () => {
     expect(r.out).toContain("SIGTERM: shutting down");
     expect(r.code).toBe(0);
   }, 120_000);
+
+  it("security issue item 4: started like `pnpm start` with NODE_ENV=development it still refuses the Vite dev origins", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "helpdesk-main-"));
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: serverDir,
+      env: {
+        ...process.env,
+        SKIP_APP_BUILD: "1",
+        SEED: "false",
+        INIT_CWD: serverDir,
+        NODE_ENV: "development",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        const onData = (d: Buffer) => {
+          out += d.toString();
+          const m = /api\s+(http:\/\/\S+)\/trpc/.exec(out);
+          if (m?.[1]) resolve(m[1]);
+        };
+        child.stdout.on("data", onData);
+        child.stderr.on("data", onData);
+        child.on("exit", () => reject(new Error(`exited: ${out}`)));
+      });
+      for (const origin of ["http://localhost:5173", "http://localhost:5174"]) {
+        const res = await fetch(`${url}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin },
+          body: JSON.stringify({ email: "nobody@example.com", password: "x".repeat(12) }),
+        });
+        expect(res.status).toBe(403);
+      }
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+    }
+  }, 120_000);
 });

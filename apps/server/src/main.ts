@@ -1,12 +1,13 @@
 import { buildMissingApps } from "./build-apps";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, runModeFromArgv } from "./config";
 import { type Started, startServer } from "./server";
 
 /** `pnpm start`: build what is missing, migrate, seed an empty database, serve, and say where. */
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    // `pnpm dev` passes --dev; `pnpm start` is production whatever the environment says
+    config = loadConfig(process.env, runModeFromArgv(process.argv));
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -39,7 +40,7 @@ async function main() {
   const db = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}/pglite`;
   const lines = [
     "",
-    "Helpdesk is running",
+    `Helpdesk is running${config.mode === "development" ? " (development: trusts the Vite dev servers)" : ""}`,
     `  portal   ${started.url}/`,
     `  console  ${started.url}/console/`,
     `  api      ${started.url}/trpc   health ${started.url}/healthz`,

@@ -2,8 +2,10 @@
  * Issue 3 "Bad input": a fuzz test drives every procedure with generated inputs — mutations of a
  * plausible input (fields dropped, replaced by odd values) and arbitrary values — as an actor inside its
  * audience. Whatever arrives, the answer is never INTERNAL_SERVER_ERROR: bad input is BAD_REQUEST,
- * a refusal is its own code.
+ * a refusal is its own code. Inputs include ill-formed text (lone UTF-16 surrogates, NUL) in values and
+ * keys (security issue item 1): always BAD_REQUEST.
  */
+import { findIllFormedText } from "@helpdesk/domain/text";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +33,22 @@ afterAll(async () => {
   await api?.close();
 });
 
+/** Ill-formed text: a lone UTF-16 surrogate (half an emoji) somewhere in a string, or a NUL. */
+const illFormed = fc.oneof(
+  fc
+    .tuple(
+      fc.string({ maxLength: 12 }),
+      fc.integer({ min: 0xd800, max: 0xdfff }),
+      fc.string({ maxLength: 12 }),
+    )
+    .map(([a, unit, b]) => `${a}${String.fromCharCode(unit)}${b}`),
+  fc.constantFrom("x \ud800", "\udc00", "💥".slice(0, 1), "a\u0000b"),
+);
+
 const odd = fc.oneof(
+  illFormed,
+  fc.array(illFormed, { minLength: 1, maxLength: 3 }),
+  fc.dictionary(illFormed, fc.string({ maxLength: 6 }), { minKeys: 1, maxKeys: 2 }),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.constantFrom("", " ", "\u0000", "'; drop table tickets; --", "%_\\", "RCR 0000001", "💥".repeat(30)),
@@ -120,6 +137,19 @@ describe("fuzz: every procedure with generated inputs", () => {
                 );
                 return false;
               }
+              // ill-formed text is bad input, whatever else the input holds
+              if (findIllFormedText(input) && e.code !== "BAD_REQUEST") {
+                failures.push(
+                  `${path}(${JSON.stringify(input)?.slice(0, 200)}): ${e.code} for ill-formed text`,
+                );
+                return false;
+              }
+              return true;
+            }
+            // a call that succeeded must not have held ill-formed text
+            if (findIllFormedText(input)) {
+              failures.push(`${path}(${JSON.stringify(input)?.slice(0, 200)}): accepted ill-formed text`);
+              return false;
             }
             return true;
           }),

@@ -8,11 +8,13 @@
  */
 
 import { DomainError } from "@helpdesk/domain";
+import { describeIllFormedText, findIllFormedText, textProblemMessage } from "@helpdesk/domain/text";
 import type { Actor, StaffRole } from "@helpdesk/domain/ticket";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "./db";
+import { readableError } from "./error-format";
 import { asConflict, uniqueViolation } from "./services/unique";
 
 export type CustomerActor = Extract<Actor, { kind: "customer" }>;
@@ -96,15 +98,17 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const issues = error.code === "BAD_REQUEST" ? fieldIssuesOf(error.cause) : null;
       const rule = error.cause instanceof DomainError ? error.cause.rule : undefined;
+      // one sentence for people and one per field (`fields`), never the validator's JSON dump
+      const readable = readableError(error.code, shape.message, issues, error.cause instanceof DomainError);
       return {
         ...shape,
-        // an unexpected failure (a database error names its SQL) is never shown to the client
-        message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side." : shape.message,
+        message: readable.message,
         data: {
           ...shape.data,
           // never leak stack traces to clients
           stack: undefined,
           issues,
+          fields: readable.fields,
           rule: rule ?? null,
         },
       };
@@ -180,22 +184,26 @@ const audienceGuard = t.middleware(({ meta, ctx, next }) => {
   return next();
 });
 
-function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (depth > 20 || value === null || typeof value !== "object") return false;
-  for (const v of Array.isArray(value) ? value : Object.values(value))
-    if (containsNul(v, depth + 1)) return true;
-  return false;
-}
-
-/** PostgreSQL text cannot hold NUL characters: refuse them as bad input before any resolver sees them. */
-const rejectNul = t.middleware(async ({ getRawInput, next }) => {
-  if (containsNul(await getRawInput()))
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Text may not contain NUL characters." });
+/**
+ * Every text input, whatever the procedure: a lone UTF-16 surrogate or a NUL character cannot be stored
+ * (PostgreSQL refuses both), so it is refused as bad input naming the field before any resolver sees it.
+ */
+const refuseIllFormedText = t.middleware(async ({ getRawInput, next }) => {
+  const found = findIllFormedText(await getRawInput());
+  if (found) {
+    const message = describeIllFormedText(found);
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message,
+      cause: new DomainError("INVALID_INPUT", message, {
+        issues: [{ path: found.path, message: textProblemMessage(found.problem) }],
+      }),
+    });
+  }
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorConversion).use(audienceGuard).use(rejectNul);
+export const publicProcedure = t.procedure.use(errorConversion).use(audienceGuard).use(refuseIllFormedText);
 
 export const authedProcedure = publicProcedure.meta({ audience: "authed" }).use(({ ctx, next }) => {
   if (!ctx.actor || ctx.actor.kind === "system")

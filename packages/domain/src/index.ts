@@ -12,4 +12,5 @@ export * from "./ids";
 export { sampledForSurvey } from "./machine";
 export * from "./policy";
 export * from "./presets";
+export * from "./text";
 export * from "./ticket";

@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { errorMessage } from "../lib/trpc";
 
 /** Shown when a page fails to load or render: says what happened and what to do. */
 export function RouteError() {
@@ -15,7 +16,7 @@ export function RouteError() {
         {chunkFailed
           ? "A new version of the console was deployed. Reload the page to continue."
           : error instanceof Error
-            ? error.message
+            ? errorMessage(error)
             : "Something unexpected happened."}
       </p>
       <div className="flex gap-3">

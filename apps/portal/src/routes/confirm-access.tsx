@@ -2,7 +2,8 @@ import { Alert, Button, Card, CardContent, CardDescription, CardHeader, LoadingS
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useParams } from "react-router";
-import { describeError } from "../features/common/api-error";
+import { describeError, isInvalidLink } from "../features/common/api-error";
+import { InvalidLink } from "../features/common/invalid-link";
 import { QueryError } from "../features/common/query-error";
 import { useTranslation } from "../i18n";
 import { trpc, trpcClient } from "../lib/trpc";
@@ -32,6 +33,7 @@ export function ConfirmAccessPage() {
   }, [answered]);
 
   if (grant.isPending) return <LoadingState label={t("common.loading")} />;
+  if (grant.isError && isInvalidLink(grant.error)) return <InvalidLink />;
   if (grant.isError) return <QueryError error={grant.error} onRetry={() => grant.refetch()} />;
   const g = answered ?? grant.data;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(

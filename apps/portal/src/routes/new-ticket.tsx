@@ -26,7 +26,7 @@ import {
   AttachmentPicker,
   readyAttachments,
 } from "../features/attachments/attachment-picker";
-import { describeError, fieldIssues } from "../features/common/api-error";
+import { describeError, fieldIssues, sentence } from "../features/common/api-error";
 import { QueryError } from "../features/common/query-error";
 import { ClassificationPreview } from "../features/new-ticket/classification-preview";
 import {
@@ -173,7 +173,7 @@ function NewTicketForm({ me, policy }: { me: Me; policy: Policy }) {
           path === "description" ||
           path.startsWith("information.")
         )
-          form.setError(path as keyof NewTicketValues, { message: issue.message });
+          form.setError(path as keyof NewTicketValues, { message: sentence(issue.message) });
       }
       const code = errorCode(error);
       if (code === "UNAUTHORIZED") {

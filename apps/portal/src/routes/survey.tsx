@@ -2,6 +2,8 @@ import { Alert, Card, CardContent, CardDescription, CardHeader, LoadingState } f
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
+import { isInvalidLink } from "../features/common/api-error";
+import { InvalidLink } from "../features/common/invalid-link";
 import { QueryError } from "../features/common/query-error";
 import { SurveyForm } from "../features/survey/survey-form";
 import { useTranslation } from "../i18n";
@@ -15,6 +17,7 @@ export function SurveyPage() {
   const [answered, setAnswered] = useState(false);
 
   if (survey.isPending) return <LoadingState label={t("common.loading")} />;
+  if (survey.isError && isInvalidLink(survey.error)) return <InvalidLink />;
   if (survey.isError) return <QueryError error={survey.error} onRetry={() => survey.refetch()} />;
   const s = survey.data;
 

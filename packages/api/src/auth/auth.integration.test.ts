@@ -271,6 +271,25 @@ describe("sign-in (better-auth on the users table)", () => {
     expect(mails.map((m) => m.to)).toEqual(["bob@acme.test"]);
   });
 
+  it("R-ACT-8: an address in capitals or with spaces signs in and resets as the stored lower-case one", async () => {
+    await addUser("iris", "iris@acme.test", "acme");
+    const r = await signIn("  Iris@ACME.test ", PASSWORD, "198.51.100.30");
+    expect(r.status).toBe(200);
+    const cookie = r.setCookie!.split(";")[0]!;
+    expect(await getActor(auth, h.db, new Headers({ cookie }))).toMatchObject({
+      kind: "customer",
+      id: "iris",
+    });
+    mails.length = 0;
+    const reset = await post("/request-password-reset", { email: " IRIS@Acme.Test" }, "198.51.100.30");
+    expect(reset.status).toBe(200);
+    expect(mails.map((m) => m.to)).toEqual(["iris@acme.test"]);
+    // wrong passwords under any spelling count for the one login
+    await signIn("IRIS@acme.test", "wrong password", "198.51.100.31");
+    const [row] = await h.db.select().from(users).where(eq(users.id, "iris"));
+    expect(row?.failedPasswordCount).toBe(1);
+  });
+
   it("R-ACT-8: sign-in is throttled per address (from many IPs), the same for unknown addresses", async () => {
     for (const email of ["dave@acme.test", "ghost@acme.test"]) {
       const statuses: number[] = [];

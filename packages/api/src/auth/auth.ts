@@ -1,4 +1,5 @@
 import { authAccounts, type Db, sessions, users, verifications } from "@helpdesk/db";
+import { normalizeEmail } from "@helpdesk/domain/text";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
@@ -147,9 +148,9 @@ export function createAuth(options: CreateAuthOptions) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN && ctx.path !== RESET) return;
-        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "")
-          .trim()
-          .toLowerCase();
+        const body = ctx.body as { email?: unknown } | undefined;
+        // one form of every address (trimmed, lower case): `Anna@…` signs in and resets as `anna@…`
+        const email = normalizeEmail(String(body?.email ?? ""));
         const ip = ctx.headers?.get(ipHeader) ?? "unknown";
         const t = now();
         const [perEmail, perIp] =
@@ -161,6 +162,7 @@ export function createAuth(options: CreateAuthOptions) {
         if (!okIp || !okEmail) {
           throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_ATTEMPTS", message: THROTTLED_MESSAGE });
         }
+        if (typeof body?.email === "string") return { context: { body: { ...body, email } } };
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN) return;

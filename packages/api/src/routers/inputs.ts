@@ -1,5 +1,6 @@
 /** Input pieces shared by the routers (zod); every id is validated before it can reach SQL. */
 import { Impact, InquiryType, RequiredFieldId, Urgency } from "@helpdesk/domain";
+import { Email } from "@helpdesk/domain/text";
 import { z } from "zod";
 import { AttachmentsInput } from "../attachments";
 
@@ -37,4 +38,5 @@ export const TicketRequest = z.object({
 });
 
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use YYYY-MM");
-export const email = z.email("give a valid email address").max(200);
+/** every address input: trimmed and lower-cased, then validated (one schema, @helpdesk/domain/text) */
+export const email = Email;

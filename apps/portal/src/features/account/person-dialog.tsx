@@ -2,6 +2,8 @@ import { Button, Dialog, DialogContent, DialogTrigger, Field, Input, Select } fr
 import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "../../i18n";
+import { showFieldErrors } from "../common/api-error";
+import type { SubmitResult } from "./use-admin-action";
 
 export interface FieldSpec {
   name: string;
@@ -31,7 +33,7 @@ export function FormDialog({
   defaults?: Record<string, string>;
   submitLabel: string;
   pending: boolean;
-  onSubmit: (values: Record<string, string>) => Promise<boolean>;
+  onSubmit: (values: Record<string, string>) => Promise<SubmitResult>;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -47,7 +49,9 @@ export function FormDialog({
             pending={pending}
             onCancel={() => setOpen(false)}
             onSubmit={async (v) => {
-              if (await onSubmit(v)) setOpen(false);
+              const result = await onSubmit(v);
+              if (result === true) setOpen(false);
+              return result === true ? null : result.error;
             }}
           />
         </DialogContent>
@@ -71,7 +75,8 @@ function Inner({
   submitLabel: string;
   pending: boolean;
   onCancel: () => void;
-  onSubmit: (values: Record<string, string>) => Promise<void>;
+  /** resolves to the error when the server refused, so its per-field sentences show at the fields */
+  onSubmit: (values: Record<string, string>) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const form = useForm<Record<string, string>>({
@@ -83,9 +88,15 @@ function Inner({
   return (
     <form
       noValidate
-      onSubmit={form.handleSubmit((v) =>
-        onSubmit(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x.trim()]))),
-      )}
+      onSubmit={form.handleSubmit(async (v) => {
+        const error = await onSubmit(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x.trim()])));
+        if (error)
+          showFieldErrors(
+            error,
+            fields.map((f) => f.name),
+            (name, e) => form.setError(name, e),
+          );
+      })}
       className="flex flex-col gap-4"
     >
       {fields.map((f) => (

@@ -20,8 +20,11 @@ export function useAdminAction<TInput>(fn: (input: TInput) => Promise<unknown>, 
   });
 }
 
-export const succeeded = (p: Promise<unknown>) =>
+/** What a dialog's submit ends with: done, or the error (whose per-field sentences the form shows). */
+export type SubmitResult = true | { error: unknown };
+
+export const succeeded = (p: Promise<unknown>): Promise<SubmitResult> =>
   p.then(
-    () => true,
-    () => false,
+    () => true as const,
+    (error: unknown) => ({ error }),
   );

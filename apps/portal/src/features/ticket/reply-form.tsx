@@ -5,6 +5,7 @@ import { useTranslation } from "../../i18n";
 import { uploadClient } from "../../lib/upload";
 import { useFormDraft } from "../../lib/use-draft";
 import { type AttachmentItem, AttachmentPicker, readyAttachments } from "../attachments/attachment-picker";
+import { showFieldErrors } from "../common/api-error";
 import { useTicketAction } from "./use-ticket-action";
 
 /** R-LC-2: a reply (with files) from the customer; it moves a waiting ticket back to open by itself. */
@@ -49,7 +50,12 @@ export function ReplyForm({
     },
   );
   const reading = attachments.some((a) => a.progress < 1 && !a.error);
-  const onSubmit = form.handleSubmit(({ body }) => action.mutate(body));
+  const onSubmit = form.handleSubmit(({ body }) =>
+    action.mutate(body, {
+      // the server's sentence for the text itself shows at the field (the toast says the rest)
+      onError: (error) => showFieldErrors(error, ["body"], (_, e) => form.setError("body", e)),
+    }),
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <Field
