@@ -15,6 +15,7 @@ import {
   Checkbox,
   EmptyState,
   Field,
+  formatDateTime,
   Input,
   PageHeader,
   RelativeTime,
@@ -29,7 +30,6 @@ import { Globe, Siren } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
-import { formatDateTime } from "../lib/format";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
 
 type Incident = NonNullable<ReturnType<typeof useIncidents>["data"]>[number];

@@ -5,6 +5,7 @@
 import {
   Badge,
   EmptyState,
+  formatDateTime,
   Input,
   PageHeader,
   RelativeTime,
@@ -17,7 +18,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Page, QueryBoundary } from "../components/states";
 import { useMe } from "../features/session/session";
-import { formatDateTime } from "../lib/format";
 import { trpc } from "../lib/trpc";
 
 /** How each mail left: SMTP_URL, the spool folder without it, or not at all (the demo's history). */

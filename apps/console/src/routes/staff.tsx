@@ -10,6 +10,7 @@ import {
   Checkbox,
   EmptyState,
   Field,
+  formatDateTime,
   Input,
   PageHeader,
   Select,
@@ -26,7 +27,6 @@ import { useMemo, useState } from "react";
 import { Page, QueryBoundary } from "../components/states";
 import { useMe } from "../features/session/session";
 import { serverNow } from "../lib/clock";
-import { formatDateTime } from "../lib/format";
 import { roleLabels, type StaffRole } from "../lib/roles";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
 

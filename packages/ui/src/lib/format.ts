@@ -122,3 +122,18 @@ export function formatBytes(bytes: number, locale?: string) {
     maximumFractionDigits: i === 0 ? 0 : 1,
   }).format(n);
 }
+
+/** Minutes of service time as "2 h", "30 min", "3 h 15 min" (policy figures, R-SLA-2). */
+export function formatMinutes(min: number): string {
+  if (min < 60) return `${min} min`;
+  if (min % 60 === 0 && min < 60 * 24) return `${min / 60} h`;
+  const h = Math.floor(min / 60);
+  const m = min % 60;
+  return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+/** An identifier for people: "waitingForCustomer" → "Waiting for customer", "first_response" → "First response". */
+export function humanize(id: string): string {
+  const s = id.replace(/[-_]/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2");
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}

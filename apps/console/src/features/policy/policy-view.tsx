@@ -6,6 +6,8 @@ import {
   CardContent,
   CardHeader,
   CardTitle,
+  formatMinutes,
+  formatMoney,
   Table,
   TBody,
   Td,
@@ -13,7 +15,6 @@ import {
   Th,
   Tr,
 } from "@helpdesk/ui";
-import { formatMinutes, formatMoney } from "../../lib/format";
 
 const dayNames = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 

@@ -9,6 +9,9 @@ import {
   CardTitle,
   Checkbox,
   Field,
+  formatDateTime,
+  formatMinutes,
+  humanize,
   Input,
   Select,
   Table,
@@ -19,7 +22,6 @@ import {
   Tr,
 } from "@helpdesk/ui";
 import { useMemo, useState } from "react";
-import { formatDateTime, formatMinutes, humanize } from "../../lib/format";
 import { simulate } from "./simulate";
 
 function localInputValue(ms: number): string {
@@ -171,7 +173,9 @@ export function Simulator({ policies }: { policies: Policy[] }) {
                         <Td className="font-medium">{d.label}</Td>
                         <Td>{formatMinutes(d.minutes)}</Td>
                         <Td className="tabular-nums">{formatDateTime(d.at)}</Td>
-                        {tz ? <Td className="tabular-nums">{formatDateTime(d.at, tz)}</Td> : null}
+                        {tz ? (
+                          <Td className="tabular-nums">{formatDateTime(d.at, { timeZone: tz })}</Td>
+                        ) : null}
                       </Tr>
                     ))}
                   </TBody>
@@ -206,7 +210,9 @@ export function Simulator({ policies }: { policies: Policy[] }) {
                             ? "on request"
                             : formatMinutes(s.afterPreviousMinutes)}
                         </Td>
-                        <Td className="tabular-nums">{s.at === null ? "—" : formatDateTime(s.at, tz)}</Td>
+                        <Td className="tabular-nums">
+                          {s.at === null ? "—" : formatDateTime(s.at, { timeZone: tz })}
+                        </Td>
                       </Tr>
                     ))}
                   </TBody>

@@ -1,9 +1,8 @@
 /** A live countdown to one deadline, in service time; amber before a breach, red on breach (R-SLA-4). */
 import type { Calendar } from "@helpdesk/domain";
-import { cn } from "@helpdesk/ui";
+import { cn, formatDateTime } from "@helpdesk/ui";
 import { AlertOctagon, Clock, Pause } from "lucide-react";
 import { useNow } from "../../lib/clock";
-import { formatDateTime } from "../../lib/format";
 import { type DeadlineInput, deadlineState, toneClasses } from "./countdown";
 
 export function Deadline({
@@ -19,7 +18,7 @@ export function Deadline({
   const title =
     s.tone === "paused"
       ? `${label}: paused while waiting for the customer or resolved`
-      : `${label}: due ${formatDateTime(input.dueAt)}${s.tone === "breached" ? " — breached" : s.tone === "warning" ? " — warning" : ""} (service time)`;
+      : `${label}: due ${input.dueAt === null ? "—" : formatDateTime(input.dueAt)}${s.tone === "breached" ? " — breached" : s.tone === "warning" ? " — warning" : ""} (service time)`;
   return (
     <span
       title={title}

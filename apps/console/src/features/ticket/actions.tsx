@@ -4,7 +4,18 @@
  */
 import type { Policy } from "@helpdesk/domain";
 import { rejectReasons } from "@helpdesk/domain/ticket";
-import { Alert, Badge, Button, Dialog, DialogContent, Field, Select, Textarea } from "@helpdesk/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Dialog,
+  DialogContent,
+  Field,
+  formatMoney,
+  humanize,
+  Select,
+  Textarea,
+} from "@helpdesk/ui";
 import {
   ArrowUpCircle,
   CheckCircle2,
@@ -20,7 +31,6 @@ import {
 } from "lucide-react";
 import { type ReactNode, useState } from "react";
 import type { TicketDetail } from "../../lib/api-types";
-import { formatMoney, humanize } from "../../lib/format";
 import { useHotkeys } from "../../lib/keys";
 import { trpcClient } from "../../lib/trpc";
 

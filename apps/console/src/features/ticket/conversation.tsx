@@ -1,8 +1,7 @@
 /** The conversation (R-TKT-8): public messages, and internal notes that look unmistakably different. */
-import { Badge, cn, EmptyState, RelativeTime, SanitizedMarkdown } from "@helpdesk/ui";
+import { Badge, cn, EmptyState, formatDateTime, RelativeTime, SanitizedMarkdown } from "@helpdesk/ui";
 import { Lock, Paperclip, Phone, UserRound } from "lucide-react";
 import type { TicketMessage } from "../../lib/api-types";
-import { formatDateTime } from "../../lib/format";
 
 export function Conversation({ messages }: { messages: TicketMessage[] }) {
   if (messages.length === 0)

@@ -4,13 +4,15 @@ import {
   Badge,
   DescriptionList,
   EmptyState,
+  formatDateTime,
+  formatMinutes,
+  humanize,
   RelativeTime,
   StatusBadge,
   type TicketStatusName,
 } from "@helpdesk/ui";
 import { AlertOctagon, CheckCircle2, Pause } from "lucide-react";
 import type { AccountPanelData, TicketDetail, TicketHistoryEntry } from "../../lib/api-types";
-import { formatDateTime, formatMinutes, humanize } from "../../lib/format";
 import { Deadline } from "../sla/deadline";
 import { describeHistoryType } from "./use-ticket";
 
