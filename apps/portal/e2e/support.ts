@@ -105,15 +105,6 @@ export interface TicketRow {
   subject: string;
 }
 
-/** The customer's own tickets through the API, as the signed-in page's session. */
-export async function myTickets(page: Page, status: string[]): Promise<TicketRow[]> {
-  const res = await page.request.get(
-    `/trpc/ticket.list?input=${encodeURIComponent(JSON.stringify({ json: { status, limit: 100 } }))}`,
-  );
-  const body = (await res.json()) as { result: { data: { json: { items: TicketRow[] } } } };
-  return body.result.data.json.items;
-}
-
 /**
  * A fresh ticket of the signed-in customer (a service request, opened through the API). Journeys that
  * act on a ticket use their own: the seed's tickets have live deadlines, and a timer firing in the

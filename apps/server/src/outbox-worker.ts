@@ -234,8 +234,6 @@ export function createOutboxWorker(opts: OutboxOptions) {
   return { runOnce };
 }
 
-export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
-
 /**
  * Runs `round` every `intervalMs` until stopped; stop() waits for the round. A round that says there is more
  * (`more: true`, or — when it does not say — took anything) is followed at once, so a backlog drains in

@@ -117,7 +117,6 @@ const t = initTRPC
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 /** Maps a domain refusal to the transport's code, keeping the domain's sentence (STYLE "Pure domain"). */
 export function toTRPCError(error: unknown): TRPCError {

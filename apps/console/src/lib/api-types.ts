@@ -7,6 +7,5 @@ export type TicketMessage = TicketDetail["messages"][number];
 export type TicketHistoryEntry = TicketDetail["history"][number];
 export type AccountPanelData = NonNullable<TicketDetail["account"]>;
 export type TicketEventType = TicketDetail["allowedEvents"][number];
-export type TicketSummary = inferOutput<typeof trpc.staffTicket.queue>["items"][number];
 /** an inbox item: a ticket summary plus, for mail from an unknown sender, who wrote and what about */
 export type InboxEntry = inferOutput<typeof trpc.staffTicket.inbox>[number];

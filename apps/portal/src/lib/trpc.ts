@@ -9,7 +9,7 @@ import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import { queryClient } from "./query-client";
 
-export { errorCode, queryClient } from "./query-client";
+export { errorCode } from "./query-client";
 
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000 })],

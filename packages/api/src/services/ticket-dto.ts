@@ -72,7 +72,6 @@ export function ticketSummary(row: TicketRow, policy: Policy | undefined) {
     version: row.version,
   };
 }
-export type TicketSummary = ReturnType<typeof ticketSummary>;
 
 export async function ticketDetail(db: Queryable, row: TicketRow, policy: Policy, actor: Actor) {
   const staff = actor.kind === "staff";

@@ -8,7 +8,6 @@
 import { randomBytes, randomFillSync } from "node:crypto";
 import { allOrEach, batched, rowsOf, runPrepared, takeTicketNumber } from "@helpdesk/db";
 import {
-  accounts,
   attachments,
   authorizedContacts,
   invoiceLines,
@@ -23,7 +22,7 @@ import type { Policy } from "@helpdesk/domain";
 import { DomainError } from "@helpdesk/domain";
 import type { Actor, Effect, OpenTicketInput, TicketEvent } from "@helpdesk/domain/ticket";
 import { applyTicketEvent, openTicket, type TicketSnapshot, viewTicket } from "@helpdesk/domain/ticket";
-import { and, desc, eq, getTableColumns, gte, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { CheckedAttachment } from "../attachments";
 import type { Queryable, Tx } from "../db";
@@ -751,14 +750,4 @@ async function effectRows(
       }
     }
   }
-}
-
-/** Accounts by id, for DTOs. */
-export async function accountNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: accounts.id, name: accounts.name })
-    .from(accounts)
-    .where(inArray(accounts.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

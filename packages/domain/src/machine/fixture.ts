@@ -174,9 +174,6 @@ export const otherCustomer: Actor = {
 export const staff: Actor = { kind: "staff", id: "s-1", roles: ["supportSpecialist"] };
 export const system: Actor = { kind: "system", id: "sweeper" };
 
-/** Wall-clock time in Berlin → epoch ms (CET/CEST by offset given explicitly, to keep tests readable). */
-export const berlin = (iso: string) => Date.parse(iso);
-
 export const baseInput: OpenTicketInput = {
   number: "TST 0000001",
   accountId: "acc-1",

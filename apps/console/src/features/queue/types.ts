@@ -60,34 +60,3 @@ export const emptyFilters: QueueFilters = {
   policyId: "",
   text: "",
 };
-
-/** R-TKT-4: priority first, then first come, first served. */
-export function compareQueue(a: QueueRow, b: QueueRow): number {
-  return a.priorityRank - b.priorityRank || a.createdAt - b.createdAt || a.number.localeCompare(b.number);
-}
-
-export function matches(row: QueueRow, f: QueueFilters, meId: string): boolean {
-  if (f.mine && row.assigneeId !== meId) return false;
-  if (f.unassigned && row.assigneeId !== null) return false;
-  if (f.breached && !row.breached) return false;
-  if (f.escalated && row.escalationLevel === 0) return false;
-  if (f.waiting && row.status !== "waitingForCustomer") return false;
-  if (f.classificationId && row.classificationId !== f.classificationId) return false;
-  if (f.priorityId && row.priorityId !== f.priorityId) return false;
-  if (f.accountId && row.accountId !== f.accountId) return false;
-  if (f.policyId && row.policyId !== f.policyId) return false;
-  if (f.text) {
-    const t = f.text.toLowerCase();
-    if (
-      !row.number.toLowerCase().includes(t) &&
-      !row.subject.toLowerCase().includes(t) &&
-      !row.accountName.toLowerCase().includes(t)
-    )
-      return false;
-  }
-  return true;
-}
-
-export function filterAndSort(rows: readonly QueueRow[], f: QueueFilters, meId: string): QueueRow[] {
-  return rows.filter((r) => matches(r, f, meId)).sort(compareQueue);
-}

@@ -6,7 +6,6 @@
 import { toast } from "@helpdesk/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { TicketDetail } from "../../lib/api-types";
 import { errorMessage, trpc, trpcClient, trpcErrorCode } from "../../lib/trpc";
 
 export const TICKET_POLL_MS = 5_000;
@@ -152,5 +151,3 @@ export function describeHistoryType(type: string): string {
       .toLowerCase()
   );
 }
-
-export type { TicketDetail };

@@ -2,4 +2,4 @@
  * The domain's own pure rules, run in the browser to show the outcome before submit (R-TKT-3/4):
  * the same functions the server applies, so the preview cannot disagree with the result.
  */
-export { channelMaySetPriority, classify, resolvePriority } from "@helpdesk/domain/classification";
+export { classify, resolvePriority } from "@helpdesk/domain/classification";
