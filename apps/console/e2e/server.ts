@@ -11,8 +11,7 @@
  * the deadline, and the console shows it.
  */
 import { createServer } from "node:http";
-import { loadConfig } from "../../server/src/config";
-import { startServer } from "../../server/src/server";
+import { loadConfig, startServer } from "@helpdesk/server/testing";
 import { E2E_MAIL_INBOUND_SECRET } from "./mail-secret";
 
 let offsetMs = 0;

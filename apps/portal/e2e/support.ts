@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { readSpool } from "@helpdesk/server/testing";
 import { type APIRequestContext, expect, type Page, request } from "@playwright/test";
-import { readSpool } from "../../server/src/mail-spool";
 
 export const PASSWORD = "helpdesk-demo-1";
 
