@@ -163,6 +163,7 @@ export function createAuth(options: CreateAuthOptions) {
           throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_ATTEMPTS", message: THROTTLED_MESSAGE });
         }
         if (typeof body?.email === "string") return { context: { body: { ...body, email } } };
+        return undefined;
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN) return;

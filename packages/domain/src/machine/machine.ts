@@ -598,7 +598,7 @@ const scopes = new WeakMap<TicketMachine, Scope>();
 function scopeFor(machine: TicketMachine): Scope {
   let scope = scopes.get(machine);
   if (!scope) {
-    const self = createActor(machine, { input: undefined });
+    const self = createActor(machine, { input: INERT });
     scope = {
       self,
       system: self.system,
