@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * The one vitest setup every package uses: tests beside the code, a JSON report per run in
- * `reports/` (summed by .ci/totals.mjs). `REPORT_SUFFIX` keeps the PostgreSQL run's report apart.
+ * `reports/` (summed by .ci/totals.mjs). `REPORT_SUFFIX` keeps the runs apart: `-unit` (cached by turbo),
+ * `-integration`, `-postgres`.
  */
 export function vitestConfig(options: { include?: string[]; testTimeout?: number } = {}) {
   return defineConfig({
