@@ -64,7 +64,7 @@ export default defineConfig({
     },
   },
   projects: [
-    // journey 1: every role signs in once through the page; the specs reuse those sessions
+    // every role signs in once (R-ACT-7) through the page; the specs reuse those sessions
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", dependencies: ["setup"], use: { browserName: "chromium" } },
   ],

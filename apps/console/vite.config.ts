@@ -19,7 +19,7 @@ function pureWorkspacePackages(): Plugin {
 
 const api = process.env.HELPDESK_API_URL ?? "http://localhost:3000";
 
-// The server serves the built console at /console/ (issue 5); in dev, /trpc and /api go to the server.
+// The server serves the built console at /console/; in dev, /trpc and /api go to the server.
 export default defineConfig({
   base: "/console/",
   plugins: [react(), tailwindcss(), pureWorkspacePackages()],

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * End-to-end journeys of issue 4 in Debian's Chromium against the REAL server (apps/server) on a fresh
+ * The portal's end-to-end journeys in Debian's Chromium against the REAL server (apps/server) on a fresh
  * embedded database (PGlite in a temp DATA_DIR), so the demo seed runs. The portal is built first.
  * `E2E_BASE_URL=http://localhost:3000` runs against a server you started yourself instead.
  *

@@ -4,7 +4,7 @@ import { defineConfig } from "vite";
 
 const api = process.env.HELPDESK_API_URL ?? "http://localhost:3000";
 
-// The server serves the built portal at / (issue 4); in dev, /trpc and /api go to the server.
+// The server serves the built portal at /; in dev, /trpc and /api go to the server.
 export default defineConfig({
   base: "/",
   plugins: [react(), tailwindcss()],

@@ -1,5 +1,5 @@
 /**
- * Console performance benchmark (issue 5):
+ * Console performance benchmark (targets in BENCHMARKS.md):
  *   1. initial JavaScript, gzip, from the Vite manifest: the entry and its static imports (sign-in lives
  *      there), plus the first route's (the queue's) lazy chunk and its imports; and what the browser really
  *      fetched, as a cross-check;

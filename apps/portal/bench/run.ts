@@ -1,5 +1,5 @@
 /**
- * Portal performance benchmark (issue 4):
+ * Portal performance benchmark (targets in BENCHMARKS.md):
  *   1. initial JavaScript of the sign-in and home routes, gzip, from the Vite manifest
  *      (scripts/initial-js.mjs), and what the browser really fetched, as a cross-check;
  *   2. "My tickets" with 1,000 tickets of one customer account: LCP, time to the first row, and

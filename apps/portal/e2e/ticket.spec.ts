@@ -18,7 +18,7 @@ test.describe("journey 5: the ticket page", () => {
   }) => {
     const waiting = await openTicket(page, "New sender ID for the SMS gateway");
     await supportActs(baseURL!, waiting, "requestInformation");
-    // home lists it under what waits for me (issue 4, journey 2), and leads to it
+    // home lists it under what waits for me (the home page), and leads to it
     await page.goto("/");
     const waitsForMe = page.getByRole("region", { name: "Waiting for you" });
     await waitsForMe.getByRole("link", { name: new RegExp(waiting.subject) }).click();

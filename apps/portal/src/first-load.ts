@@ -1,5 +1,5 @@
 /**
- * A first load of a signed-in page starts its data at once (issue 4 "Performance", BENCHMARKS.md
+ * A first load of a signed-in page starts its data at once (BENCHMARKS.md
  * "Portal"): the account procedures the PortalLayout needs, the incident banner and the page's first
  * queries go out together in one tRPC batch, beside the session request and the page's chunks, and the
  * first render waits for them (main.tsx), so the page shows complete, without a loading state.

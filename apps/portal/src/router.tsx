@@ -6,7 +6,7 @@ import { SignInPage } from "./routes/sign-in";
 /** A page in its own chunk, which `preload()` starts fetching before the first render. */
 type Page = ComponentType & { preload: () => Promise<void> };
 
-// Sign-in and the shell are in the entry chunk; every other page is its own chunk (issue 4 "Performance").
+// Sign-in and the shell are in the entry chunk; every other page is its own chunk (BENCHMARKS.md "Portal").
 // A page whose chunk is already there renders at once: React.lazy would suspend once even then, and a
 // shown Suspense fallback delays the content that replaces it by ≈ 300 ms (React's reveal throttle).
 function page<T>(load: () => Promise<T>, pick: (m: T) => ComponentType): Page {

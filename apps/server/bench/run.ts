@@ -1,5 +1,5 @@
 /**
- * `pnpm bench` (apps/server): the server benchmarks of issue 3 §7 on a real PostgreSQL, in one run on one
+ * `pnpm bench` (apps/server): the server benchmarks (targets in BENCHMARKS.md) on a real PostgreSQL, in one run on one
  * throw-away database (helpdesk_bench_<pid>, created, migrated and dropped here):
  *   1. the staff queue at BENCH_TICKETS tickets over BENCH_ACCOUNTS accounts (p95, statements a request)
  *   2. opening tickets over HTTP against the real server process, with the bare-INSERT ceiling

@@ -1,7 +1,7 @@
 /**
  * Attachments arrive base64-encoded in the request. They are checked completely — size, type sniffed
  * from the bytes (never trusted from the name or the client), disallowed types — BEFORE anything is
- * stored (issue 3 "Bad input"). Served later as downloads only.
+ * stored (bad input gets a sentence naming the field, never a 500). Served later as downloads only.
  */
 import { createHash } from "node:crypto";
 import { DomainError } from "@helpdesk/domain";

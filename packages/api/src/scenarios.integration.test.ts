@@ -1,5 +1,5 @@
 /**
- * Scenarios per preset through the API with a moving clock (issue 3 §6): the 10-day auto-close, the
+ * Scenarios per preset through the API with a moving clock (R-LC-5, R-ESC-3, R-SLA-5, R-TKT-5, R-ACT-6): the 10-day auto-close, the
  * level-2 escalation after 8 business hours, 24x7 paging at night and none by email, a voicemail
  * matched to an account, a partner opening on behalf.
  */

@@ -1,5 +1,5 @@
 /**
- * The deadline sweeper (issue 3 §4, R-SLA-4, R-LC-5/6, R-ESC-3): takes tickets whose earliest deadline is
+ * The deadline sweeper (R-SLA-4, R-LC-5/6, R-ESC-3; docs/adr/0003): takes tickets whose earliest deadline is
  * due with `FOR UPDATE SKIP LOCKED`, sends `ticket.deadline` through the one save path and commits.
  *
  * Exactly once: two sweepers never take the same row (SKIP LOCKED), the save is `where version =

@@ -1,5 +1,5 @@
 /**
- * Billing (journey 7): invoice lines of closed chargeable tickets by period and account (R-CHG-3, R-CHG-4),
+ * Billing: invoice lines of closed chargeable tickets by period and account (R-CHG-3, R-CHG-4),
  * the disputes queue, and the answer — credit note, corrected invoice or reasoned rejection (R-CHG-5).
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Customers (journey 6): accounts, contracts and service levels, partner relations, authorized contacts,
+ * Customers (R-ACT-1 to R-ACT-6): accounts, contracts and service levels, partner relations, authorized contacts,
  * portal users — reactivating a login locked by wrong passwords (R-ACT-1…8).
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Dashboards (journey 8): SLA compliance (per clock, by week and by preset), backlog by priority,
+ * Dashboards (R-SLA-4, R-SUR-1): SLA compliance (per clock, by week and by preset), backlog by priority,
  * volume per day, escalations by level, satisfaction — recharts with the numbers on hover, CSV each.
  */
 import { PageHeader, Select } from "@helpdesk/ui";

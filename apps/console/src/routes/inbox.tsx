@@ -1,5 +1,5 @@
 /**
- * Inbox of unidentified requests (journey 4): voicemails and mail from unknown senders to match to an
+ * Inbox of unidentified requests (R-TKT-5): voicemails and mail from unknown senders to match to an
  * account and contact, or reject; tickets waiting for authorization — a caller who is not an authorized
  * contact, opened for an incident support confirmed — to authorize or reject; temporary access (R-ACT-3,
  * R-ACT-4, R-TKT-5).

@@ -1,5 +1,5 @@
 /**
- * Major incidents (journey 5): declare, post updates, resolve, link tickets, and preview the public
+ * Major incidents (R-MI-1, R-MI-2): declare, post updates, resolve, link tickets, and preview the public
  * status page (R-MI-1). While an incident is active its posts count as the first response of linked
  * tickets (R-MI-2).
  */

@@ -1,4 +1,4 @@
-/** Policy (journey 9): the active policies read-only, and the simulator. */
+/** Policy: the active policies read-only, and the simulator. */
 import { EmptyState, PageHeader, Tabs, TabsContent, TabsList, TabsTrigger } from "@helpdesk/ui";
 import { Page, QueryBoundary } from "../components/states";
 import { PolicyView } from "../features/policy/policy-view";

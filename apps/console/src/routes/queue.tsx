@@ -1,4 +1,4 @@
-/** The queue (journey 2). */
+/** The queue (R-TKT-4). */
 import { Button, EmptyState, toast } from "@helpdesk/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";

@@ -1,4 +1,4 @@
-/** Staff sign-in (journey 1). The answer never says whether an address exists (R-ACT-8). */
+/** Staff sign-in. The answer never says whether an address exists (R-ACT-8). */
 import { Alert, Button, Card, CardContent, CenteredLayout, Field, Input } from "@helpdesk/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { Headset } from "lucide-react";

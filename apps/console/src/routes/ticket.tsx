@@ -1,4 +1,4 @@
-/** The ticket workspace (journey 3). */
+/** The ticket workspace (R-LC-1 to R-LC-9). */
 import {
   Alert,
   Badge,

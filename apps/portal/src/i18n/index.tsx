@@ -1,5 +1,5 @@
 /**
- * The whole portal in English and French (issue 4 §10): the language comes from the person's last
+ * The whole portal in English and French (R-TKT-7; docs/adr/0006): the language comes from the person's last
  * choice (localStorage), else the browser, and is switchable on every page. Each language's texts are
  * a chunk of their own, loaded when chosen.
  *

@@ -1,5 +1,5 @@
 /**
- * Who else has a ticket open in the console (issue 5, journey 3: "when another agent has the ticket
+ * Who else has a ticket open in the console (the console's ticket workspace: "when another agent has the ticket
  * open, both see it"). Advisory only: it never locks anything — saves are still guarded by the
  * ticket's version (R-LC-9).
  *

@@ -1,5 +1,5 @@
 /**
- * Reports for service managers (issue 3 §3): SLA compliance per clock (from the breaches recorded when
+ * Reports for service managers (R-ACT-7): SLA compliance per clock (from the breaches recorded when
  * they happened, R-SLA-4), backlog, volume per day, escalations by level, satisfaction (R-SUR-1).
  */
 import { surveyAnswers, surveyInvitations, ticketHistory, tickets } from "@helpdesk/db/schema";

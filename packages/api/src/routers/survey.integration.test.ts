@@ -1,4 +1,4 @@
-/** Integration tests of the survey router: answering in the app (issue 4, journey 8). */
+/** Integration tests of the survey router: answering in the app (R-SUR-1). */
 import { surveyInvitations } from "@helpdesk/db/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, codeOf, setupApi } from "../test-support";

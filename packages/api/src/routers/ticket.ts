@@ -38,7 +38,7 @@ async function customerEvent(
   return ticketSummary(out.row, loaded.policy);
 }
 
-/** The customer's ticket list orders (issue 4, journey 4): each ends on the id, so pages never overlap. */
+/** The customer's ticket list orders (the portal's My tickets page): each ends on the id, so pages never overlap. */
 const listSort = z.enum(["newest", "oldest", "updated", "priority"]);
 type ListSort = z.infer<typeof listSort>;
 

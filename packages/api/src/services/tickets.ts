@@ -1,5 +1,5 @@
 /**
- * THE one save path for tickets (STYLE "Pure domain", issue 3 §3): load the row and its policy, ask the
+ * THE one save path for tickets (STYLE "Pure domain", R-LC-9; docs/architecture.md): load the row and its policy, ask the
  * domain, then in ONE transaction write the snapshot and the denormalized columns `where version =
  * expected`, append the history, insert messages and attachments, and turn the domain's effects into
  * outbox rows (mail, pages, surveys) or invoice lines. Nothing here decides a rule.

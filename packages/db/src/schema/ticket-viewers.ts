@@ -4,7 +4,7 @@ import { tickets } from "./tickets";
 import { users } from "./users";
 
 /**
- * Who has a ticket open in the console right now (issue 5, journey 3). Advisory only — saves are guarded
+ * Who has a ticket open in the console right now (packages/api/src/routers/presence.ts). Advisory only — saves are guarded
  * by the ticket's version — and in the database, so agents served by different server processes see
  * each other.
  */

@@ -1,4 +1,4 @@
-/** One active policy, read-only (journey 9): classes, priorities, targets, calendars, ladder, charges. */
+/** One active policy, read-only: classes, priorities, targets, calendars, ladder, charges. */
 import type { Calendar, Policy, Targets } from "@helpdesk/domain";
 import {
   Badge,

@@ -1,5 +1,5 @@
 /**
- * The policy simulator (journey 9): for a preset, a start time, a class and a priority, every deadline
+ * The policy simulator (R-SLA-2, R-ESC-1): for a preset, a start time, a class and a priority, every deadline
  * and escalation step it would produce — computed in the browser by the domain library's calendar
  * (R-SLA-1, R-SLA-2, R-SLA-4, R-SLA-5, R-ESC-1).
  */

@@ -1,4 +1,4 @@
-/** The policy simulator (journey 9): every deadline and escalation step, computed in the browser. */
+/** The policy simulator (R-SLA-2, R-ESC-1): every deadline and escalation step, computed in the browser. */
 import { type Channel, channels, type Policy } from "@helpdesk/domain";
 import {
   Alert,

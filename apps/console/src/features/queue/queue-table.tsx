@@ -1,5 +1,5 @@
 /**
- * The queue (journey 2): TanStack Table for the row model, TanStack Virtual so 10,000 tickets render
+ * The queue (R-TKT-4 order): TanStack Table for the row model, TanStack Virtual so 10,000 tickets render
  * only the rows on screen. Keyboard: j/k move, Enter opens, a assigns to me.
  */
 import type { Calendar } from "@helpdesk/domain";

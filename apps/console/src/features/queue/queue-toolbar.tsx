@@ -1,4 +1,4 @@
-/** Queue filters (journey 2): toggles, selects, search and saved views. */
+/** Queue filters: toggles, selects, search and saved views. */
 import type { Policy } from "@helpdesk/domain";
 import {
   Button,

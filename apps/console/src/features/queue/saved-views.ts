@@ -1,4 +1,4 @@
-/** Saved queue views, kept per browser in localStorage (journey 2). */
+/** Saved queue views, kept per browser in localStorage. */
 import { useCallback, useState } from "react";
 import { readJson, writeJson } from "../../lib/storage";
 import { emptyFilters, type QueueFilters } from "./types";

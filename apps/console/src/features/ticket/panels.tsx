@@ -1,4 +1,4 @@
-/** The workspace's side panels: SLA, escalation, account, history (journey 3). */
+/** The workspace's side panels: SLA, escalation, account, history (R-SLA-3/4, R-ESC-1/3). */
 import type { Calendar, Policy } from "@helpdesk/domain";
 import {
   Badge,

@@ -6,7 +6,7 @@ import { trpc } from "../../lib/trpc";
 import { useLocale } from "../common/use-locale";
 import { formatWindow } from "./format";
 
-/** Active major incidents and upcoming maintenance, on every signed-in page (issue 4 §2). */
+/** Active major incidents and upcoming maintenance, on every signed-in page (R-MI-1). */
 export function IncidentBanner() {
   const { t } = useTranslation();
   const locale = useLocale();

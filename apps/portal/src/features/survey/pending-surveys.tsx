@@ -1,5 +1,5 @@
 /**
- * R-SUR-1 (issue 4 journey 8): the signed-in person's unanswered satisfaction surveys, answered in place
+ * R-SUR-1: the signed-in person's unanswered satisfaction surveys, answered in place
  * (the same answer as the mail link's). Shows nothing when there is none.
  */
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@helpdesk/ui";
