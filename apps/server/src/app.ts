@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { contentDisposition, downloadContentType, loadAttachmentFor } from "./attachments";
 import type { Clock } from "./clock";
-import { type MailInboundOptions, mailInboundHandler } from "./mail-inbound";
+import { inboundBodyLimit, type MailInboundOptions, mailInboundHandler } from "./mail-inbound";
 import { limitBody, refuseCrossOriginMutations, securityHeaders } from "./security";
 import { serveSpa } from "./static";
 
@@ -56,9 +56,13 @@ export function createApp(opts: AppOptions) {
       c.json({ error: "The request is too large: attachments may total at most 10 MB." }, 413),
     ),
   );
-  app.use(
-    "/api/*",
-    limitBody(64 * 1024, (c) => c.json({ error: "The request is too large." }, 413)),
+  // raw mail (R-MAIL-1) may be 25 MB: the inbound endpoint has its own limit
+  const apiLimit = limitBody(64 * 1024, (c) => c.json({ error: "The request is too large." }, 413));
+  const mailLimit = limitBody(inboundBodyLimit(opts.mailInbound), (c) =>
+    c.json({ error: "The mail is too large for this server (MAIL_MAX_MB)." }, 413),
+  );
+  app.use("/api/*", (c, next) =>
+    c.req.path === "/api/mail/inbound" ? mailLimit(c, next) : apiLimit(c, next),
   );
 
   app.get("/healthz", async (c) => {

@@ -33,8 +33,11 @@ export type MailSource = "pipe" | "smtp" | "imap" | "json";
 /** What the door knows beyond the bytes. */
 export interface DoorFacts {
   source: MailSource;
-  /** the door's own SPF/DKIM/DMARC verdict (the SMTP receiver); else the trusted header is read */
-  auth?: AuthVerdict;
+  /**
+   * the door's own SPF/DKIM/DMARC verdict, or how to reach it given the parsed From address (the SMTP
+   * receiver); else the trusted Authentication-Results header is read
+   */
+  auth?: AuthVerdict | ((from: string) => Promise<AuthVerdict>);
   /** the envelope sender (MAIL FROM); '' for the null sender of bounces and auto-replies */
   envelopeFrom?: string | null;
 }
@@ -80,7 +83,10 @@ export async function receiveRawMail(
   const max = opts.maxBytes ?? DEFAULT_MAX_MAIL_BYTES;
   if (raw.length > max) return tooLargeNotice(db, raw, door, opts, max);
   const parsed = await parseRawMail(raw, { maxBytes: max });
-  const auth = door.auth ?? authenticateByHeader(parsed, opts.authservId);
+  const auth =
+    typeof door.auth === "function"
+      ? await door.auth(parsed.from)
+      : (door.auth ?? authenticateByHeader(parsed, opts.authservId));
   const bounce = readBounce(parsed);
   const automatic = detectAutomatic(parsed, { returnPath: door.envelopeFrom === "" ? "<>" : null });
   const content = contentOf(parsed);

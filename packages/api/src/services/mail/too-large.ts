@@ -48,7 +48,8 @@ export async function tooLargeNotice(
       automatic,
       notActedOn: reason,
       bounce: null,
-      auth: door.auth ?? authenticateByHeader(parsed, opts.authservId),
+      // not acted on: the verdict is only recorded; the SMTP door refuses such mail before this
+      auth: typeof door.auth === "object" ? door.auth : authenticateByHeader(parsed, opts.authservId),
       raw: null,
       size: raw.length,
     },
