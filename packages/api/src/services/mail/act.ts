@@ -140,7 +140,13 @@ export async function openFromMail(
 }
 
 /** R-TKT-5 / R-ACT-3 / R-MAIL-3: a mail nobody may act on waits in the inbox, kept as written. */
-export async function fileInInbox(tx: Tx, mail: MailFacts, at: number, policy: Policy): Promise<TicketRow> {
+export async function fileInInbox(
+  tx: Tx,
+  written: MailFacts,
+  at: number,
+  policy: Policy,
+): Promise<TicketRow> {
+  const mail = { ...written, body: written.fullText.trim() === "" ? written.body : written.fullText };
   const out = await openTicketSaved(tx, {
     policy,
     input: {

@@ -27,12 +27,14 @@ export function readBounce(mail: ParsedInbound): BounceReport | null {
   if (!isDeliveryReport(mail)) return null;
   const part = (types: string[]) =>
     mail.attachments.find((a) => types.includes(a.declaredType.split(";")[0]?.trim() ?? ""));
-  const status = part(["message/delivery-status", "message/global-delivery-status"]);
+  // mailparser hands a delivery-status part over as an attachment or folds it into the text
+  const status =
+    part(["message/delivery-status", "message/global-delivery-status"])?.content.toString("utf8") ??
+    mail.text;
   const failed: BounceReport["failed"] = [];
   if (status) {
     // per-recipient groups are separated by blank lines; continuation lines start with whitespace
-    const groups = status.content
-      .toString("utf8")
+    const groups = status
       .replace(/\r\n/g, "\n")
       .replace(/\n[ \t]+/g, " ")
       .split(/\n\s*\n/);

@@ -63,6 +63,8 @@ const SAFE = {
   allowedSchemes: ["http", "https", "mailto", "cid"],
   // style and script bodies are dropped with their tags
   nonTextTags: ["style", "script", "textarea", "option", "noscript", "title", "head"],
+  // remote images (trackers) are not loaded by whoever reads the ticket; inline cid: images are kept
+  exclusiveFilter: (frame) => frame.tag === "img" && !/^cid:/i.test(frame.attribs.src ?? ""),
 } satisfies sanitizeHtml.IOptions;
 
 const turndown = new TurndownService({
@@ -111,10 +113,11 @@ function truncate(s: string): string {
 
 /** The ticket's view of the mail and its checked attachments. */
 export function contentOf(mail: ParsedInbound): MailContent {
-  let full = mail.text.trim();
-  let html = mail.html;
-  if (full === "" && html) full = htmlToMarkdown(html);
-  else html = html ?? null;
+  // an HTML-only mail: Markdown from the HTML, not mailparser's plain rendering of it
+  let full =
+    mail.html && (!mail.hasPlainText || mail.text.trim() === "")
+      ? htmlToMarkdown(mail.html)
+      : mail.text.trim();
   // inline images referenced as cid: in the HTML become a line naming the stored file
   const files = mail.attachments.filter((a) => !isReportPart(a));
   for (const a of files)

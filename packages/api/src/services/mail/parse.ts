@@ -52,6 +52,8 @@ export interface ParsedInbound {
   size: number;
   /** the top-level Content-Type, e.g. 'multipart/report; report-type=delivery-status' */
   contentType: string;
+  /** false when the mail has no text/plain part (mailparser then makes `text` from the HTML) */
+  hasPlainText: boolean;
 }
 
 export const normalizeAddress = (a: string) => a.trim().toLowerCase();
@@ -131,6 +133,7 @@ export async function parseRawMail(raw: Buffer, opts: { maxBytes?: number } = {}
     contentHash: createHash("sha256").update(raw).digest("hex"),
     size: raw.length,
     contentType: headers.get("content-type")?.[0] ?? "text/plain",
+    hasPlainText: !headers.has("content-type") || /content-type:\s*text\/plain/i.test(raw.toString("latin1")),
   };
 }
 

@@ -29,7 +29,7 @@ export async function tooLargeNotice(
   const parsed = await parseRawMail(head, { maxBytes: HEADER_LIMIT });
   const automatic = detectAutomatic(parsed, { returnPath: door.envelopeFrom === "" ? "<>" : null });
   const reason = tooLargeSentence(raw.length, max);
-  const content = contentOf({ ...parsed, text: reason, html: null, attachments: [] });
+  const content = contentOf({ ...parsed, text: reason, html: null, attachments: [], hasPlainText: true });
   const result = await intake(
     db,
     {
