@@ -11,6 +11,7 @@ import { attachments, authorizedContacts, messages, outbox, tickets } from "@hel
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, setupApi } from "../../test-support";
+import { policyVersion } from "../policies";
 import { isBouncing } from "./bounce";
 import { MailRefused } from "./parse";
 import { receiveRawMail } from "./pipeline";
@@ -126,7 +127,8 @@ describe("R-MAIL-1…4: the inbound corpus through the pipeline", () => {
         if (out.outcome === "opened") {
           // R-TKT-5: email sets no priority and never pages
           expect(t.channel).toBe("email");
-          expect(t.priorityId).toBe(t.snapshot && (t.priorityId ?? null));
+          const policy = await policyVersion(api.db, t.policyId, t.policyVersion);
+          expect(t.priorityId).toBe(policy.defaultPriorityId);
           const [pagesAfter] = await api.db
             .select({ n: sql<number>`count(*)::int` })
             .from(outbox)
