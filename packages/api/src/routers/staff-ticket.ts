@@ -291,7 +291,7 @@ export const staffTicketRouter = router({
       const at = ctx.clock.now();
       const note = input.note || undefined;
       const out = await ctx.db.transaction(async (tx) => {
-        const sender = await refusedSender(tx, loaded.row, input.reason);
+        const sender = await refusedSender(tx, loaded.row, input.reason, at);
         const saved = await transitionInTx(tx, {
           loaded,
           event: { type: "ticket.reject", at, actor: ctx.actor, reason: input.reason, note },
