@@ -53,6 +53,8 @@ export async function startSmtpReceiver(
     name: opts.hostname ?? "helpdesk",
     banner: "Helpdesk mail receiver",
     size: opts.maxBytes,
+    // 552 at DATA for a message over `size`, whatever onData answers (SIZE in MAIL FROM is checked too)
+    rejectOversized: true,
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
@@ -74,8 +76,10 @@ export async function startSmtpReceiver(
       });
       stream.on("error", (e) => callback(smtpError(451, `4.3.0 Could not read the message: ${e.message}`)));
       stream.on("end", () => {
-        // smtp-server answers 552 itself for a message over `size`
-        if (stream.sizeExceeded) return callback();
+        if (stream.sizeExceeded)
+          return callback(
+            smtpError(552, `5.3.4 The message is larger than the ${opts.maxBytes} bytes we accept.`),
+          );
         receive(Buffer.concat(chunks), session).then(
           () => callback(),
           (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))),
