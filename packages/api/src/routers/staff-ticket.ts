@@ -536,6 +536,10 @@ export const staffTicketRouter = router({
               subject: m.subject,
               excerpt: m.excerpt,
               receivedAt: m.receivedAt.getTime(),
+              // R-MAIL-3/4: whether the sender was authenticated, whether a machine wrote it, and why
+              authentication: m.authentication,
+              automatic: m.automatic,
+              reason: m.reason,
             }
           : null,
       });

@@ -22,7 +22,7 @@ import { type Automatic, detectAutomatic } from "./automatic";
 import { type BounceReport, clearBouncing, isBouncing, markBouncing, readBounce } from "./bounce";
 import { contentOf } from "./content";
 import { isOwnAddress, takeAnswerSlot } from "./loops";
-import { DEFAULT_MAX_MAIL_BYTES, MailRefused, parseRawMail } from "./parse";
+import { DEFAULT_MAX_MAIL_BYTES, parseRawMail } from "./parse";
 import { excerptOf, type InboundMailResult, insertRecord, previousDelivery } from "./record";
 import { contactsByAddress, senderOnTicket } from "./sender";
 import { findThread, recordTicketMailId } from "./thread";
