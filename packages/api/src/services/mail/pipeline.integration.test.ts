@@ -6,7 +6,7 @@
  * a sent Message-ID.
  */
 import { inboundMails, outbox, tickets } from "@helpdesk/db/schema";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, HOUR, setupApi } from "../../test-support";
 import { clearBouncing, isBouncing } from "./bounce";
@@ -97,9 +97,7 @@ describe("R-MAIL-4: automatic mail is never a customer reply", () => {
     const notices = await api.db
       .select()
       .from(outbox)
-      .where(
-        and(eq(sql`${outbox.payload}->>'ticketId'`, t.id), sql`${outbox.createdAt} > ${waiting.updatedAt}`),
-      );
+      .where(and(eq(sql`${outbox.payload}->>'ticketId'`, t.id), gt(outbox.createdAt, waiting.updatedAt)));
     expect(notices).toEqual([]);
 
     api.advance(HOUR);
