@@ -35,6 +35,8 @@ interface Case {
   twice?: boolean;
   statusUnchanged?: boolean;
   bouncing?: string;
+  /** a forged bounce marks nothing */
+  notBouncing?: string;
   contact?: string;
   recordOut?: { messageId: string; ticketOf: string };
 }
@@ -167,6 +169,7 @@ describe("R-MAIL-1…4: the inbound corpus through the pipeline", () => {
         }
       }
       if (c.bouncing) expect(await isBouncing(api.db, c.bouncing.toUpperCase())).toBe(true);
+      if (c.notBouncing) expect(await isBouncing(api.db, c.notBouncing)).toBe(false);
       if (c.twice) {
         const again = await receive();
         expect(again).toMatchObject({ duplicate: true, outcome: out.outcome, ticketId: out.ticketId });

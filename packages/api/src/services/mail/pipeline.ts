@@ -194,7 +194,13 @@ async function decide(tx: Tx, mail: PipelineMail, opts: PipelineOptions): Promis
 
   // R-MAIL-4: automatic mail is recorded on its ticket, opens none, is never answered
   if (mail.automatic) {
-    if (mail.bounce) await markBouncing(tx, mail.bounce, opts.at);
+    // a forged bounce must not silence someone's notifications: only an authenticated report, or one
+    // about a mail we know (its Message-ID is recorded for a ticket), marks addresses
+    if (
+      mail.bounce &&
+      (mail.auth.status === "pass" || (mail.bounce.originalMessageId && thread?.by === "references"))
+    )
+      await markBouncing(tx, mail.bounce, opts.at);
     if (!thread)
       return done(
         "ignored",
