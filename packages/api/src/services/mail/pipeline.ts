@@ -6,6 +6,7 @@
  * sender, unreadable); anything else thrown is a database failure (the door answers "try again later").
  */
 import { outbox } from "@helpdesk/db/schema";
+import { DomainError } from "@helpdesk/domain";
 import type { Queryable, Tx } from "../../db";
 import { allActivePolicies } from "../policies";
 import type { TicketRow } from "../tickets";
@@ -208,14 +209,21 @@ async function decide(tx: Tx, mail: PipelineMail, opts: PipelineOptions): Promis
         undefined,
         `Automatic mail (${mail.automatic.reason}) for no known ticket opens no ticket.`,
       );
-    const row = await recordAutomatic(
-      tx,
-      thread.ticket,
-      mail.automatic.kind,
-      mail.automatic.reason,
-      mail,
-      opts.at,
-    );
+    const kind = mail.automatic.kind;
+    const why = mail.automatic.reason;
+    let row: TicketRow;
+    try {
+      row = await tx.transaction((sp) => recordAutomatic(sp, thread.ticket, kind, why, mail, opts.at));
+    } catch (e) {
+      // e.g. an event dated before the ticket's last change (R-LC-9): kept on the mail's record only
+      if (!(e instanceof DomainError)) throw e;
+      return done(
+        "ignored",
+        mail,
+        undefined,
+        `Automatic mail (${why}) not recorded on ${thread.ticket.number}: ${e.message}`,
+      );
+    }
     return done(
       "recorded",
       mail,
