@@ -15,7 +15,7 @@ export interface Automatic {
   reason: string;
 }
 
-/** Out-of-office and auto-reply subjects (start of the subject, after Re:/AW:/… prefixes are kept). */
+/** Out-of-office and auto-reply subjects: at the start of the subject, after any Re:/AW:/… prefixes. */
 const AUTO_SUBJECT = new RegExp(
   [
     // English
@@ -40,7 +40,10 @@ const AUTO_SUBJECT = new RegExp(
     "urlaubsbedingt abwesend",
   ]
     .map((p) => `(?:${p})`)
-    .join("|"),
+    .join("|")
+    // at the start only: "Support out of office hours?" is a person's question
+    .replace(/^/, "^(?:")
+    .concat(")"),
   "i",
 );
 
@@ -75,7 +78,7 @@ export function detectAutomatic(
     return { kind: "autoReply", reason: "empty Return-Path <>" };
 
   const subject = mail.subject.replace(/^\s*((re|aw|fwd?|wg|tr|sv|antw)\s*:\s*)*/i, "");
-  if (AUTO_SUBJECT.test(subject.slice(0, 120)))
+  if (AUTO_SUBJECT.test(subject.trimStart().slice(0, 120)))
     return { kind: "autoReply", reason: `an out-of-office subject: ${subject.slice(0, 80)}` };
   return null;
 }
