@@ -202,6 +202,28 @@ describe("mail loops and the size limit", () => {
   });
 });
 
+describe("R-MAIL-2 / R-ACT-6: who may reply by mail", () => {
+  it("R-MAIL-2 / R-ACT-6: the partner that opened a ticket on behalf may reply by mail; another partner customer may not", async () => {
+    const partner = api.as(api.a.partnerAdmin);
+    const t = await partner.ticket.open({
+      inquiryType: "incident",
+      subject: "Mail delayed at Alpha",
+      description: "Queue is growing",
+      onBehalfIdentifier: "203.0.113.10",
+    });
+    api.advance(HOUR);
+    const reply = await receive(
+      raw({ from: "paul@netisp.example", subject: `Re: [${t.number}] Mail delayed`, body: "Queue drained." }),
+    );
+    expect(reply).toMatchObject({ outcome: "reply", ticketId: t.id });
+    const other = await receive(
+      raw({ from: "bob@client-beta.example", subject: `Re: [${t.number}] Mail delayed`, body: "Same here." }),
+    );
+    expect(other.outcome).toBe("unmatched");
+    expect(other.reason).toContain(`may not reply to ${t.number}`);
+  });
+});
+
 describe("R-MAIL-2 / R-MAIL-4: threading by sent Message-IDs, and bounces", () => {
   it("R-MAIL-2: a reply with only In-Reply-To of a mail we sent threads to its ticket; a bounce of it marks the address until cleared", async () => {
     const opened = await receive(raw({ subject: "Threading by sent id" }));
