@@ -128,6 +128,11 @@ describe("R-MAIL-4: automatic mail is never a customer reply", () => {
     );
     expect(ooo).toMatchObject({ outcome: "recorded", ticketId: t.id });
     expect((await row(t.id)).status).toBe("closed");
+    // recorded for staff: the customer's history and conversation do not show it
+    const history = await api.as(api.a.msgAdmin).ticket.history({ id: t.id });
+    expect(history.map((h) => h.type)).not.toContain("ticket.recordAutomaticMail");
+    const staffHistory = await api.as(api.a.specialist).staffTicket.byId({ id: t.id });
+    expect(staffHistory.messages.at(-1)).toMatchObject({ visibility: "internal", authorKind: "system" });
   });
 });
 
