@@ -33,10 +33,16 @@ export interface SmtpEnvelope {
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
 
-/** Relaxed alignment (RFC 7489 §3.1): the same organizational domain (approximated as the last two labels). */
+/**
+ * Alignment (RFC 7489 §3.1) without a public-suffix list: the same domain, or one a subdomain of the
+ * other. Stricter than DMARC's relaxed mode for sibling subdomains, never looser (two domains under
+ * `co.uk` are not aligned).
+ */
 export function aligned(a: string, b: string): boolean {
-  const org = (d: string) => d.toLowerCase().replace(/\.$/, "").split(".").slice(-2).join(".");
-  return a !== "" && b !== "" && org(a) === org(b);
+  const x = a.toLowerCase().replace(/\.$/, "");
+  const y = b.toLowerCase().replace(/\.$/, "");
+  if (x === "" || y === "") return false;
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
 }
 
 /** SPF/DKIM/DMARC of a mail the SMTP receiver took, checked with mailauth. */

@@ -83,10 +83,12 @@ describe("R-MAIL-3: trusted Authentication-Results", () => {
     expect(r.results[0]?.props.get("header.d")).toBe("acme.example");
   });
 
-  it("relaxed alignment compares organizational domains", () => {
+  it("alignment: the same domain or a subdomain of it", () => {
     expect(aligned("mail.acme.example", "acme.example")).toBe(true);
     expect(aligned("acme.example", "evil.example")).toBe(false);
     expect(aligned("", "acme.example")).toBe(false);
+    // no public-suffix list: never aligned across a shared suffix
+    expect(aligned("evil.co.uk", "victim.co.uk")).toBe(false);
   });
 
   const headers = (...values: string[]) => ({
