@@ -292,7 +292,7 @@ export const staffTicketRouter = router({
       const at = ctx.clock.now();
       const note = input.note || undefined;
       const out = await ctx.db.transaction(async (tx) => {
-        const sender = await refusedSender(tx, loaded.row, input.reason);
+        const sender = await refusedSender(tx, loaded.row, input.reason, at);
         const saved = await transitionInTx(tx, {
           loaded,
           event: { type: "ticket.reject", at, actor: ctx.actor, reason: input.reason, note },
@@ -537,6 +537,10 @@ export const staffTicketRouter = router({
               subject: m.subject,
               excerpt: m.excerpt,
               receivedAt: m.receivedAt.getTime(),
+              // R-MAIL-3/4: whether the sender was authenticated, whether a machine wrote it, and why
+              authentication: m.authentication,
+              automatic: m.automatic,
+              reason: m.reason,
             }
           : null,
       });

@@ -10,7 +10,7 @@ import { DomainError } from "@helpdesk/domain";
 import { mayOpenTicket, type SupportContact, type TemporaryGrant } from "@helpdesk/domain/access";
 import type { Actor, OpenTicketInput } from "@helpdesk/domain/ticket";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { type AttachmentInput, checkAttachments } from "../attachments";
+import { type AttachmentInput, type CheckedAttachment, checkAttachments } from "../attachments";
 import type { Queryable } from "../db";
 import type { CustomerActor } from "../trpc";
 import { activePolicy, policyVersion } from "./policies";
@@ -357,10 +357,12 @@ export async function openAsStaff(
     /** the caller's address: an authorized contact's, or one holding temporary access (R-ACT-4) */
     email?: string;
     authorizationPending?: boolean;
+    /** files already checked by the caller (the mail intake, with its own limits) */
+    checkedFiles?: CheckedAttachment[];
   },
   at: number,
 ): Promise<TransitionResult> {
-  const files = checkAttachments(req.attachments ?? []);
+  const files = req.checkedFiles ?? checkAttachments(req.attachments ?? []);
   const email = req.email?.trim() || null;
   const {
     account,

@@ -53,6 +53,8 @@ function sample(type: TicketEventType, actor: Actor, at: number, c: TicketContex
       return { ...base, type, accountId: c.accountId, contactId: "c-2" };
     case "ticket.objectResolution":
       return { ...base, type };
+    case "ticket.recordAutomaticMail":
+      return { ...base, type, kind: "autoReply" };
     default:
       return { ...base, type } as MachineEvent;
   }
@@ -113,6 +115,9 @@ function oracle(
     case "ticket.authorize":
       return { allowed: staffOnly && alive && c.authorizationPending };
     case "ticket.deadline":
+      return { allowed: who === "system" };
+    case "ticket.recordAutomaticMail":
+      // R-MAIL-4: recorded in every state, by the mail intake only; never moves the lifecycle
       return { allowed: who === "system" };
     default:
       return { allowed: false };

@@ -64,6 +64,8 @@ function payload(s: StepSpec): Record<string, unknown> {
       return v === 0 ? { incidentId: "mi" } : { incidentId: "mi", statusPostedAt: T0 };
     case "ticket.matchAccount":
       return { accountId: "acc-1", contactId: "c-2" };
+    case "ticket.recordAutomaticMail":
+      return { kind: ["autoReply", "bulk", "bounce", "autoReply"][v] };
     default:
       return {};
   }

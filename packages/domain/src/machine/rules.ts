@@ -34,6 +34,7 @@ export const eventRoles: Record<TicketEventType, readonly Who[]> = {
   "ticket.matchAccount": ["staff"],
   "ticket.authorize": ["staff"],
   "ticket.deadline": ["system"],
+  "ticket.recordAutomaticMail": ["system"],
 };
 
 const ALIVE: readonly TicketStatus[] = ["new", "open", "waitingForCustomer", "resolved"];
@@ -62,6 +63,7 @@ export const eventStates: Record<TicketEventType, readonly TicketStatus[]> = {
   "ticket.matchAccount": ALIVE,
   "ticket.authorize": ALIVE,
   "ticket.deadline": [...ALIVE, "closed", "rejected"],
+  "ticket.recordAutomaticMail": [...ALIVE, "closed", "rejected"],
 };
 
 const statusName: Record<TicketStatus, string> = {
@@ -252,5 +254,6 @@ const verbs: Record<TicketEventType, string> = {
   "ticket.matchAccount": "match the ticket to an account",
   "ticket.authorize": "confirm the authorization",
   "ticket.deadline": "run the deadline sweeper",
+  "ticket.recordAutomaticMail": "record an automatic mail",
 };
 export const verb = (t: TicketEventType) => verbs[t];

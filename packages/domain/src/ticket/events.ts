@@ -62,6 +62,16 @@ export const TicketEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ticket.matchAccount"), ...base, accountId: id, contactId: id }),
   z.object({ type: z.literal("ticket.authorize"), ...base }),
   z.object({ type: z.literal("ticket.deadline"), ...base }),
+  /**
+   * R-MAIL-4: a mail a machine wrote (out-of-office, auto-reply, bulk, a bounce) arrived for the ticket. It
+   * is recorded and shown to staff, and is never a customer reply: no state, clock or timer changes.
+   */
+  z.object({
+    type: z.literal("ticket.recordAutomaticMail"),
+    ...base,
+    kind: z.enum(["autoReply", "bulk", "bounce"]),
+    from: z.string().max(320).optional(),
+  }),
 ]);
 export type TicketEvent = z.infer<typeof TicketEvent>;
 export type TicketEventType = TicketEvent["type"];
