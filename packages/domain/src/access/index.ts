@@ -8,6 +8,7 @@ export {
   type TemporaryGrantStatus,
   temporaryGrantLapsesAt,
   temporaryGrantStatus,
+  unauthorizedIncidentRefusal,
 } from "./open-ticket";
 export {
   loginAfterFailedPassword,
@@ -17,14 +18,19 @@ export {
   mayConfigureAccount,
   mayViewTicket,
   reactivateLogin,
-  requireStaff,
-  type StaffAction,
-  staffActions,
-  staffMay,
-  staffPermissions,
   type TicketVisibilityRef,
   visibleMessages,
 } from "./rules";
+export {
+  requireStaff,
+  rolesFor,
+  type StaffAction,
+  staffActionOf,
+  staffActions,
+  staffMay,
+  staffPermissions,
+  staffRefusal,
+} from "./staff-roles";
 export type {
   AccountRef,
   LoginState,
