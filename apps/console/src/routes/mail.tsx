@@ -15,6 +15,7 @@ import { useState } from "react";
 import { Page, QueryBoundary } from "../components/states";
 import { useMe } from "../features/session/session";
 import { formatDateTime } from "../lib/format";
+import { can } from "../lib/roles";
 import { trpc } from "../lib/trpc";
 
 export default function MailPage() {
@@ -26,7 +27,8 @@ export default function MailPage() {
     refetchInterval: 10_000,
     placeholderData: (p) => p,
   });
-  const manager = me.roles.includes("administrator") || me.roles.includes("serviceManager");
+  // R-ACT-7: the outbox is part of what was mailed (mail.outbox asks the same table entry as the log)
+  const manager = can(me.roles, "mail.view");
   return (
     <Page>
       <PageHeader

@@ -3,7 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { eq } from "drizzle-orm";
-import { clearFailedPasswords, DEACTIVATED_MESSAGE, recordFailedPassword } from "./login-safety";
+import { recordFailedPassword, signedInWithPassword } from "./login-safety";
 import { quietWhenIdle } from "./quiet-context";
 import { defaultThrottleLimits, hit, type ThrottleLimits } from "./throttle";
 
@@ -126,15 +126,9 @@ export function createAuth(options: CreateAuthOptions) {
       session: {
         create: {
           async before(session) {
-            const [user] = await db
-              .select({ active: users.active })
-              .from(users)
-              .where(eq(users.id, session.userId))
-              .limit(1);
-            if (!user?.active) {
-              throw new APIError("FORBIDDEN", { code: "LOGIN_DEACTIVATED", message: DEACTIVATED_MESSAGE });
-            }
-            await clearFailedPasswords(db, session.userId);
+            // R-ACT-8: the domain decides (a deactivated login stays refused; else wrong guesses are forgotten)
+            const r = await signedInWithPassword(db, session.userId);
+            if (!r.ok) throw new APIError("FORBIDDEN", { code: "LOGIN_DEACTIVATED", message: r.message });
           },
         },
       },

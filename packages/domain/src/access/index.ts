@@ -11,6 +11,8 @@ export {
   unauthorizedIncidentRefusal,
 } from "./open-ticket";
 export {
+  DEACTIVATED_LOGIN_MESSAGE,
+  type LoginRules,
   loginAfterFailedPassword,
   loginAfterPasswordReset,
   loginAfterSuccessfulPassword,
@@ -18,6 +20,7 @@ export {
   mayConfigureAccount,
   mayViewTicket,
   reactivateLogin,
+  STAFF_LOGIN_RULES,
   type TicketVisibilityRef,
   visibleMessages,
 } from "./rules";

@@ -76,10 +76,18 @@ export function visibleMessages<M extends VisibleMessage>(actor: Actor, messages
 // ---------------------------------------------------------------------------------------------------
 // R-ACT-8 login safety
 
+/** R-ACT-8: the login rules a login is held to: its account's policy, or these for staff logins (no policy). */
+export type LoginRules = Pick<Policy, "login">;
+export const STAFF_LOGIN_RULES: LoginRules = { login: { maxFailedPasswords: 5 } };
+
+/** What a deactivated login is told — only after the right password, so it reveals nothing to a guesser. */
+export const DEACTIVATED_LOGIN_MESSAGE =
+  "This login is deactivated after too many wrong passwords or by an administrator. A password reset does not reactivate it: ask your account admin to reactivate you (staff: ask a helpdesk administrator).";
+
 /** A wrong password: counted; at the policy's maximum the login is deactivated. */
-export function loginAfterFailedPassword(state: LoginState, policy: Policy, at?: number): LoginState {
+export function loginAfterFailedPassword(state: LoginState, rules: LoginRules, at?: number): LoginState {
   const failedPasswordCount = state.failedPasswordCount + 1;
-  if (!state.active || failedPasswordCount < policy.login.maxFailedPasswords)
+  if (!state.active || failedPasswordCount < rules.login.maxFailedPasswords)
     return { ...state, failedPasswordCount };
   return {
     ...state,
@@ -92,14 +100,7 @@ export function loginAfterFailedPassword(state: LoginState, policy: Policy, at?:
 
 /** A correct password on an active login clears the count; an inactive login stays refused. */
 export function loginAfterSuccessfulPassword(state: LoginState): Result<LoginState> {
-  if (!state.active)
-    return err(
-      new DomainError(
-        "FORBIDDEN",
-        "This login is deactivated. An administrator of your account (or support) must reactivate it; a password reset does not.",
-        { rule: "R-ACT-8" },
-      ),
-    );
+  if (!state.active) return err(new DomainError("FORBIDDEN", DEACTIVATED_LOGIN_MESSAGE, { rule: "R-ACT-8" }));
   return ok({ ...state, failedPasswordCount: 0 });
 }
 

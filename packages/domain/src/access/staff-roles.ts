@@ -67,8 +67,8 @@ export const staffPermissions = {
   "ticket.close": helpDesk,
   /** staffTicket.reopen */
   "ticket.reopen": helpDesk,
-  /** staffTicket.reject */
-  "ticket.reject": firstLine,
+  /** staffTicket.reject: spam, duplicates and out-of-scope requests, found by first line or the experts */
+  "ticket.reject": helpDesk,
   /** staffTicket.escalate */
   "ticket.escalate": helpDesk,
   /** staffTicket.setChargeCategory (R-CHG-1) */
