@@ -3,7 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { eq } from "drizzle-orm";
-import { recordFailedPassword, signedInWithPassword } from "./login-safety";
+import { passwordWasReset, recordFailedPassword, signedInWithPassword } from "./login-safety";
 import { quietWhenIdle } from "./quiet-context";
 import { defaultThrottleLimits, hit, type ThrottleLimits } from "./throttle";
 
@@ -79,6 +79,10 @@ export function createAuth(options: CreateAuthOptions) {
       maxPasswordLength: 256,
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
+      // R-ACT-8: the domain decides what a reset changes (a deactivated login stays deactivated)
+      async onPasswordReset({ user }) {
+        await passwordWasReset(db, user.id);
+      },
       async sendResetPassword({ user, token }) {
         // R-ACT-8: the link goes only to the registered address. It opens the app's reset page directly.
         const url = new URL(options.resetPasswordPath ?? "/reset-password", options.baseURL);

@@ -9,6 +9,7 @@ import {
   type LoginRules,
   type LoginState,
   loginAfterFailedPassword,
+  loginAfterPasswordReset,
   loginAfterSuccessfulPassword,
   reactivateLogin as reactivatedLogin,
   STAFF_LOGIN_RULES,
@@ -115,6 +116,16 @@ export async function signedInWithPassword(
       .set({ failedPasswordCount: r.value.failedPasswordCount })
       .where(eq(users.id, userId));
   return { ok: true };
+}
+
+/** R-ACT-8: a password was reset: the domain says what follows (it never reactivates a deactivated login). */
+export async function passwordWasReset(db: Db, userId: string): Promise<void> {
+  const [user] = await db.select(stateColumns).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return;
+  await db
+    .update(users)
+    .set(saved(loginAfterPasswordReset(loginState(user))))
+    .where(eq(users.id, userId));
 }
 
 /**
