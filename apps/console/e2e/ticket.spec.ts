@@ -274,40 +274,43 @@ test.describe("journey 3: the ticket workspace", () => {
     await anna.dispose();
   });
 
-  // last in the suite's order: it moves the server clock 8 hours ahead, which breaches older tickets
+  // pinned in the past (R-SLA-5: a 24x7 Urgent ticket's ladder counts on the 24x7 calendar): moving 8 hours
+  // ahead from there reaches no other ticket's deadline, so the suites' order does not matter
   test("the escalation panel names who is notified and the next automatic step, which the server takes when its time comes and notifies that level (R-ESC-1, R-ESC-3)", async ({
     page,
   }) => {
     await open(page, "/", "specialist");
-    const t = await openUrgent24x7Ticket(page, `Ladder ${Date.now()}`);
-    await page.goto(`/console/tickets/${t.id}`);
-    await page.getByRole("tab", { name: "Escalation" }).click();
-    const panel = page.getByTestId("escalation-panel");
-    await expect(panel).toContainText("Not escalated");
-    await expect(panel).toContainText(/Next automatic step\s*L1 HelpDesk/);
-    await expect(panel).toContainText("only on request");
-
-    await page.getByTestId("ticket-actions").getByRole("button", { name: "Escalate" }).click();
-    const dialog = page.getByRole("dialog", { name: /Escalate to level 1/ });
-    await dialog.getByLabel("Why you escalate").fill("All clinics down; HelpDesk engineers needed.");
-    await dialog.getByRole("button", { name: "Escalate" }).click();
-    await expect(page.getByText("Escalated.")).toBeVisible();
-    await expect(panel).toContainText(/Level\s*L1\s*HelpDesk/);
-    await expect(panel).toContainText("HelpDesk Engineers · support@");
-    await expect(panel).toContainText(/L2 Support Services \(jmoore@/);
-    await expect(panel.locator("[data-deadline='Next escalation']")).toBeVisible();
-    await shot(page, "escalation-panel");
-    const { deadlines } = await apiQuery<{ deadlines: { escalation: number | null } }>(
-      page,
-      "staffTicket.byId",
-      {
-        id: t.id,
-      },
-    );
-    expect(deadlines.escalation, "L2 follows 8 hours after L1 on the 24x7 calendar").not.toBeNull();
-    expect(deadlines.escalation! - Date.now()).toBeGreaterThan(7 * 60 * 60_000);
-
+    const offset = Date.parse("2026-11-18T10:00:00-06:00") - Date.now();
+    await moveServerClock(offset);
     try {
+      const t = await openUrgent24x7Ticket(page, `Ladder ${Date.now()}`);
+      await page.goto(`/console/tickets/${t.id}`);
+      await page.getByRole("tab", { name: "Escalation" }).click();
+      const panel = page.getByTestId("escalation-panel");
+      await expect(panel).toContainText("Not escalated");
+      await expect(panel).toContainText(/Next automatic step\s*L1 HelpDesk/);
+      await expect(panel).toContainText("only on request");
+
+      await page.getByTestId("ticket-actions").getByRole("button", { name: "Escalate" }).click();
+      const dialog = page.getByRole("dialog", { name: /Escalate to level 1/ });
+      await dialog.getByLabel("Why you escalate").fill("All clinics down; HelpDesk engineers needed.");
+      await dialog.getByRole("button", { name: "Escalate" }).click();
+      await expect(page.getByText("Escalated.")).toBeVisible();
+      await expect(panel).toContainText(/Level\s*L1\s*HelpDesk/);
+      await expect(panel).toContainText("HelpDesk Engineers · support@");
+      await expect(panel).toContainText(/L2 Support Services \(jmoore@/);
+      await expect(panel.locator("[data-deadline='Next escalation']")).toBeVisible();
+      await shot(page, "escalation-panel");
+      const { deadlines } = await apiQuery<{ deadlines: { escalation: number | null } }>(
+        page,
+        "staffTicket.byId",
+        {
+          id: t.id,
+        },
+      );
+      expect(deadlines.escalation, "L2 follows 8 hours after L1 on the 24x7 calendar").not.toBeNull();
+      expect(deadlines.escalation! - (Date.now() + offset)).toBeGreaterThan(7 * 60 * 60_000);
+
       await moveServerClock(deadlines.escalation! + 60_000 - Date.now());
       // the sweeper escalates on its own; the workspace shows it once it reloads the ticket
       await expect(async () => {
