@@ -2,7 +2,6 @@ import { authAccounts, type Db, sessions, users, verifications } from "@helpdesk
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { eq } from "drizzle-orm";
 import { passwordWasReset, recordFailedPassword, signedInWithPassword } from "./login-safety";
 import { quietWhenIdle } from "./quiet-context";
 import { defaultThrottleLimits, hit, type ThrottleLimits } from "./throttle";
