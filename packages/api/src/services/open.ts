@@ -378,6 +378,9 @@ export async function openAsStaff(
     requester: { contactId: req.contactId, phone: req.callerNumber ?? null, email },
     at,
     isStaffConfirmedIncident: req.authorizationPending ?? false,
+    // R-ACT-3: the domain decides who may open pending authorization, and for which inquiry type
+    openedBy: actor,
+    inquiryType: req.inquiryType,
   });
   if (!access.ok) throw access.error;
   const contact = facts.contacts.find((c) => c.id === (access.value.contactId ?? req.contactId));

@@ -17,7 +17,17 @@ import {
 } from "../ticket/index";
 import type { Actor, TicketStatus } from "../ticket/types";
 import type { TicketContext } from "./context";
-import { baseInput, customer, DAY, HOUR, staff, system, TicketDriver, testPolicy } from "./fixture";
+import {
+  baseInput,
+  customer,
+  DAY,
+  escalationRequest,
+  HOUR,
+  staff,
+  system,
+  TicketDriver,
+  testPolicy,
+} from "./fixture";
 import { firstResponsePhase } from "./logic";
 import { type MachineEvent, machineFor } from "./machine";
 
@@ -44,7 +54,7 @@ function sample(type: TicketEventType, actor: Actor, at: number, c: TicketContex
     case "ticket.requestReclassification":
       return { ...base, type, reason: "it is worse" };
     case "ticket.escalate":
-      return { ...base, type, note: "too slow" };
+      return { ...base, type, note: "too slow", request: escalationRequest };
     case "ticket.setChargeCategory":
       return { ...base, type, categoryId: "customer-change" };
     case "ticket.linkMajorIncident":

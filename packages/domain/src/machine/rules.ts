@@ -3,7 +3,9 @@
  * R-TKT-5, R-ESC-1). One function answers both the machine's guards and the facade's refusals, so a
  * guard and its explanation can never disagree.
  */
+import { staffActionOf, staffMay, staffRefusal } from "../access/staff-roles";
 import { DomainError } from "../errors";
+import { validateEscalationRequest } from "../escalation/customer-request";
 import type { Policy } from "../policy/schema";
 import type { TicketEvent, TicketEventType } from "../ticket/events";
 import type { TicketStatus } from "../ticket/types";
@@ -93,6 +95,11 @@ export function refusal(policy: Policy, c: TicketContext, e: TicketEvent): Domai
           ? `The system may not ${verb(e.type)}.`
           : `Support staff may not ${verb(e.type)}; only the customer can.`,
     );
+  if (e.actor.kind === "staff") {
+    // R-ACT-7: the staff role table decides which staff member may send this event
+    const action = staffActionOf(e);
+    if (action && !staffMay(e.actor.roles, action)) return staffRefusal(action);
+  }
   if (e.actor.kind === "customer" && e.actor.accountId !== c.accountId)
     return new DomainError("NOT_FOUND", `There is no ticket ${c.number} for your account.`, {
       rule: "R-ACT-6",
@@ -163,7 +170,16 @@ export function refusal(policy: Policy, c: TicketContext, e: TicketEvent): Domai
       }
       return null;
     }
-    case "ticket.escalate":
+    case "ticket.escalate": {
+      if (who === "customer") {
+        // R-ESC-2: the facade itself insists on the customer's request, not only the api's pre-check
+        const given = e.request?.ticketNumbers;
+        const r = validateEscalationRequest(policy, {
+          ...e.request,
+          ticketNumbers: [c.number, ...(Array.isArray(given) ? given : [])],
+        });
+        if (!r.ok) return r.error;
+      }
       if (c.escalation.level >= policy.escalation.ladder.length)
         return notAllowed(
           "R-ESC-1",
@@ -172,6 +188,7 @@ export function refusal(policy: Policy, c: TicketContext, e: TicketEvent): Domai
             : "The ticket is already at the highest escalation level.",
         );
       return null;
+    }
     case "ticket.setChargeCategory":
       if (!policy.charging.catalog.some((x) => x.id === e.categoryId))
         return invalid(

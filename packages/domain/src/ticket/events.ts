@@ -50,7 +50,17 @@ export const TicketEvent = z.discriminatedUnion("type", [
     ...base,
     reason: text("a reason why the classification is wrong"),
   }),
-  z.object({ type: z.literal("ticket.escalate"), ...base, note: text("a note on why you escalate") }),
+  z.object({
+    type: z.literal("ticket.escalate"),
+    ...base,
+    note: text("a note on why you escalate"),
+    /**
+     * R-ESC-2: a customer's escalation carries its request (company, caller name and phone, ticket
+     * numbers, support description, requested action); the machine checks it (validateEscalationRequest),
+     * with this ticket's number always included.
+     */
+    request: z.record(z.string(), z.unknown()).optional(),
+  }),
   z.object({ type: z.literal("ticket.setChargeCategory"), ...base, categoryId: id }),
   z.object({
     type: z.literal("ticket.linkMajorIncident"),
