@@ -222,6 +222,8 @@ test.describe("journey 4: the inbox of unidentified requests", () => {
     await expect(item.getByRole("link", { name: subject })).toBeVisible();
     await expect(mail).toContainText("our fax server rejects every incoming call");
     await expect(mail).toContainText("received");
+    // R-MAIL-3: no trusted Authentication-Results came with it (the e2e server trusts no authserv-id)
+    await expect(mail.getByTestId("inbox-mail-markers")).toContainText("unauthenticated");
     await item.scrollIntoViewIfNeeded();
     await shot(page, "inbox-unknown-mail");
     await expectAccessible(page, "inbox with a mail from an unknown sender");

@@ -141,51 +141,68 @@ test.describe("journeys 1–2: sign in and the queue", () => {
     await expect(rowOf(up.number)).toHaveCount(0);
   });
 
-  test("an unassigned escalated ticket counts down to its assignment target and to its next escalation; the assignment turns amber before its breach (R-SLA-1, R-SLA-4, R-ESC-1)", async ({
-    page,
-  }) => {
-    await open(page, "/", "specialist");
-    const stamp = Date.now();
-    const t = await openUrgent24x7Ticket(page, `Countdowns ${stamp}`);
-    const up = await apiMutation<{ deadlines: { assignment: number | null; escalation: number | null } }>(
+  /**
+   * Clock-dependent, so both clocks are pinned (in the past, where no other ticket's deadline lies): a
+   * night, a midday, 16:45 Chicago a quarter hour before closing, a weekend, the night the clocks go back.
+   */
+  const pinned: [name: string, iso: string][] = [
+    ["at night", "2026-11-16T03:00:00-06:00"],
+    ["at midday", "2026-11-17T12:00:00-06:00"],
+    ["at 16:45, a quarter hour before closing", "2026-11-16T16:45:00-06:00"],
+    ["on a weekend", "2026-11-14T12:00:00-06:00"],
+    ["in the night the clocks go back", "2026-11-01T01:45:00-05:00"],
+  ];
+  for (const [when, iso] of pinned)
+    test(`an unassigned escalated ticket counts down to its assignment target and to its next escalation, ${when}; the assignment turns amber before its breach (R-SLA-1, R-SLA-4, R-SLA-5, R-ESC-1)`, async ({
       page,
-      "staffTicket.escalate",
-      { id: t.id, expectedVersion: t.version, note: "All clinics down; HelpDesk engineers needed." },
-    );
-    const assignmentDue = up.deadlines.assignment;
-    expect(assignmentDue, "the fax-reseller contract assigns within 30 minutes").not.toBeNull();
-    expect(assignmentDue! - Date.now()).toBeLessThanOrEqual(30 * 60_000);
-    expect(up.deadlines.escalation, "level 2 follows level 1 after 8 hours of service time").not.toBeNull();
-    try {
-      // the browser's clock and the server's move together
-      await page.clock.install({ time: Date.now() });
-      await page.goto("/console/");
-      await page.getByPlaceholder(/Search subject or number/).fill(String(stamp));
-      const row = page.locator(`tbody tr[data-ticket="${t.number}"]`);
-      await expect(row).toBeVisible({ timeout: 20_000 });
-      const assignment = row.locator("[data-deadline='Assignment']");
-      const escalation = row.locator("[data-deadline='Next escalation']");
-      await expect(row.locator("[title='Escalation level 1']")).toHaveText("L1");
-      await expect(assignment).toHaveAttribute("data-tone", "ok");
-      await expect(assignment).toContainText(/\b(2\d|30)m\b/);
-      await expect(escalation).toHaveAttribute("data-tone", "ok");
-      // 8 h of service time from now, counted on the ticket's calendar (not wall time, which spans the night
-      // once the test runs after 09:00 Chicago)
-      await expect(escalation).toContainText(/\b[78]h \d{2}m\b/);
+    }) => {
+      await open(page, "/", "specialist");
+      const offset = Date.parse(iso) - Date.now();
+      await moveServerClock(offset);
+      try {
+        const stamp = Date.now();
+        const t = await openUrgent24x7Ticket(page, `Countdowns ${stamp}`);
+        const up = await apiMutation<{ deadlines: { assignment: number | null; escalation: number | null } }>(
+          page,
+          "staffTicket.escalate",
+          { id: t.id, expectedVersion: t.version, note: "All clinics down; HelpDesk engineers needed." },
+        );
+        const assignmentDue = up.deadlines.assignment;
+        expect(assignmentDue, "the fax-reseller contract assigns within 30 minutes").not.toBeNull();
+        expect(assignmentDue! - (Date.now() + offset)).toBeLessThanOrEqual(30 * 60_000);
+        expect(
+          up.deadlines.escalation,
+          "level 2 follows level 1 after 8 hours of service time",
+        ).not.toBeNull();
+        // the browser's clock and the server's move together
+        await page.clock.install({ time: Date.now() + offset });
+        await page.goto("/console/");
+        await page.getByPlaceholder(/Search subject or number/).fill(String(stamp));
+        const row = page.locator(`tbody tr[data-ticket="${t.number}"]`);
+        await expect(row).toBeVisible({ timeout: 20_000 });
+        const assignment = row.locator("[data-deadline='Assignment']");
+        const escalation = row.locator("[data-deadline='Next escalation']");
+        await expect(row.locator("[title='Escalation level 1']")).toHaveText("L1");
+        await expect(assignment).toHaveAttribute("data-tone", "ok");
+        await expect(assignment).toContainText(/\b(2\d|30)m\b/);
+        await expect(escalation).toHaveAttribute("data-tone", "ok");
+        // 8 h of service time from now, counted on the ticket's calendar (the 24x7 contract's Urgent
+        // ticket counts on the 24x7 calendar, R-SLA-5)
+        await expect(escalation).toContainText(/\b[78]h \d{2}m\b/);
 
-      // three minutes before the assignment target: amber (the warning share is the last 20%), the
-      // escalation still hours away
-      await moveServerClock(assignmentDue! - 3 * 60_000 - Date.now());
-      await page.clock.setFixedTime(assignmentDue! - 3 * 60_000);
-      await expect(assignment).toHaveAttribute("data-tone", "warning");
-      await expect(assignment).toContainText(/\b[23]m\b/);
-      await expect(escalation).toHaveAttribute("data-tone", "ok");
-      await expect(escalation).toContainText(/\b\d+h \d{2}m\b/);
-      await shot(page, "queue-countdowns");
-    } finally {
-      await moveServerClock(0);
-    }
-  });
+        // three minutes before the assignment target: amber (the warning share is the last 20%), the
+        // escalation still hours away
+        await moveServerClock(assignmentDue! - 3 * 60_000 - Date.now());
+        await page.clock.setFixedTime(assignmentDue! - 3 * 60_000);
+        await expect(assignment).toHaveAttribute("data-tone", "warning");
+        await expect(assignment).toContainText(/\b[23]m\b/);
+        await expect(escalation).toHaveAttribute("data-tone", "ok");
+        await expect(escalation).toContainText(/\b\d+h \d{2}m\b/);
+        await shot(page, "queue-countdowns");
+      } finally {
+        await moveServerClock(0);
+      }
+    });
 
   test("Ctrl-K opens the command palette and jumps to a page", async ({ page }) => {
     await open(page, "/", "specialist");

@@ -114,47 +114,68 @@ test.describe("journey 3: the ticket workspace", () => {
     await erin.context().close();
   });
 
-  test("a breach appears as the clock moves: amber before, red on breach, recorded by the server (R-SLA-4)", async ({
-    page,
-  }) => {
-    await open(page, "/", "specialist");
-    const t = await openUrgent24x7Ticket(page, `Clock ${Date.now()}`);
-    const due = t.deadlines.firstResponse;
-    expect(due, "an Urgent 24x7 ticket has a first-response deadline").not.toBeNull();
-    expect(due! - Date.now(), "due within the hour on the 24x7 calendar").toBeLessThan(60 * 60_000);
-    try {
-      // the browser's clock and the server's move together
-      await page.clock.install({ time: Date.now() });
-      await page.goto(`/console/tickets/${t.id}`);
-      const panel = page.getByTestId("sla-panel");
-      const fr = panel.locator("[data-deadline='First response']");
-      await expect(fr).toHaveAttribute("data-tone", "ok");
-      await expect(panel).toContainText("No breach recorded.");
+  /**
+   * Clock-dependent, so the server's and the browser's clocks are pinned: the same journey at a night, a
+   * midday, the last quarter hour of the business day (where an unpinned run at 22:30 UTC failed: the
+   * clock then ran into the next morning), a weekend and the night the clocks go back (America/Chicago,
+   * the fax reseller's hours). The instants lie in the past, so no other ticket's deadline comes due.
+   */
+  const pinned: [name: string, iso: string][] = [
+    ["at night", "2026-11-16T03:00:00-06:00"],
+    ["at midday", "2026-11-17T12:00:00-06:00"],
+    ["at 16:45, a quarter hour before closing", "2026-11-16T16:45:00-06:00"],
+    ["on a weekend", "2026-11-14T12:00:00-06:00"],
+    ["in the night the clocks go back", "2026-11-01T01:45:00-05:00"],
+  ];
+  for (const [when, iso] of pinned)
+    test(`a breach appears as the clock moves, ${when}: amber before, red on breach, recorded by the server (R-SLA-4, R-SLA-5)`, async ({
+      page,
+    }) => {
+      const at = Date.parse(iso);
+      await open(page, "/", "specialist");
+      try {
+        await moveServerClock(at - Date.now());
+        const t = await openUrgent24x7Ticket(page, `Clock ${when} ${Date.now()}`);
+        const due = t.deadlines.firstResponse;
+        expect(due, "an Urgent 24x7 ticket has a first-response deadline").not.toBeNull();
+        // the 24x7 contract's clock: 30 real minutes at any hour (a few seconds pass while it is opened)
+        expect(due! - at, "due 30 minutes later on the 24x7 calendar").toBeGreaterThanOrEqual(30 * 60_000);
+        expect(due! - at, "due 30 minutes later on the 24x7 calendar").toBeLessThan(32 * 60_000);
+        // the browser's clock and the server's move together
+        await page.clock.install({ time: due! - 30 * 60_000 });
+        await page.goto(`/console/tickets/${t.id}`);
+        const panel = page.getByTestId("sla-panel");
+        const fr = panel.locator("[data-deadline='First response']");
+        await expect(fr).toHaveAttribute("data-tone", "ok");
+        await expect(panel).toContainText("No breach recorded.");
 
-      await moveServerClock(due! - 3 * 60_000 - Date.now());
-      await page.clock.setFixedTime(due! - 3 * 60_000);
-      await expect(fr).toHaveAttribute("data-tone", "warning");
-      await shot(page, "deadline-warning");
+        await moveServerClock(due! - 3 * 60_000 - Date.now());
+        await page.clock.setFixedTime(due! - 3 * 60_000);
+        await expect(fr).toHaveAttribute("data-tone", "warning");
+        await shot(page, "deadline-warning");
 
-      await moveServerClock(due! + 60_000 - Date.now());
-      await page.clock.setFixedTime(due! + 60_000);
-      await expect(fr).toHaveAttribute("data-tone", "breached");
-      // the sweeper records the breach when it happens (not when someone looks): the queue, which
-      // refreshes itself, lists the ticket under "Breached"
-      await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Queue" }).click();
-      await page.getByRole("button", { name: "Breached" }).click();
-      await page.getByPlaceholder(/Search subject or number/).fill(t.number);
-      const row = page.locator(`tbody tr[data-ticket="${t.number}"]`);
-      await expect(row).toContainText("breached", { timeout: 20_000 });
-      await expect(row.locator("[data-deadline='First response']")).toHaveAttribute("data-tone", "breached");
-      await row.click();
-      await page.locator("body").press("Enter");
-      await expect(page.getByTestId("breaches")).toContainText("First response due");
-      await shot(page, "deadline-breached");
-    } finally {
-      await moveServerClock(0);
-    }
-  });
+        await moveServerClock(due! + 60_000 - Date.now());
+        await page.clock.setFixedTime(due! + 60_000);
+        await expect(fr).toHaveAttribute("data-tone", "breached");
+        // the sweeper records the breach when it happens (not when someone looks): the queue, which
+        // refreshes itself, lists the ticket under "Breached"
+        await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Queue" }).click();
+        await page.getByRole("button", { name: "Breached" }).click();
+        await page.getByPlaceholder(/Search subject or number/).fill(t.number);
+        const row = page.locator(`tbody tr[data-ticket="${t.number}"]`);
+        await expect(row).toContainText("breached", { timeout: 20_000 });
+        await expect(row.locator("[data-deadline='First response']")).toHaveAttribute(
+          "data-tone",
+          "breached",
+        );
+        await row.click();
+        await page.locator("body").press("Enter");
+        await expect(page.getByTestId("breaches")).toContainText("First response due");
+        await shot(page, "deadline-breached");
+      } finally {
+        await moveServerClock(0);
+      }
+    });
 
   test("the account panel shows contract, 24x7, language, time zone, authorized contacts and partner (R-ACT-1, R-ACT-3, R-ACT-6)", async ({
     page,
@@ -253,40 +274,43 @@ test.describe("journey 3: the ticket workspace", () => {
     await anna.dispose();
   });
 
-  // last in the suite's order: it moves the server clock 8 hours ahead, which breaches older tickets
+  // pinned in the past (R-SLA-5: a 24x7 Urgent ticket's ladder counts on the 24x7 calendar): moving 8 hours
+  // ahead from there reaches no other ticket's deadline, so the suites' order does not matter
   test("the escalation panel names who is notified and the next automatic step, which the server takes when its time comes and notifies that level (R-ESC-1, R-ESC-3)", async ({
     page,
   }) => {
     await open(page, "/", "specialist");
-    const t = await openUrgent24x7Ticket(page, `Ladder ${Date.now()}`);
-    await page.goto(`/console/tickets/${t.id}`);
-    await page.getByRole("tab", { name: "Escalation" }).click();
-    const panel = page.getByTestId("escalation-panel");
-    await expect(panel).toContainText("Not escalated");
-    await expect(panel).toContainText(/Next automatic step\s*L1 HelpDesk/);
-    await expect(panel).toContainText("only on request");
-
-    await page.getByTestId("ticket-actions").getByRole("button", { name: "Escalate" }).click();
-    const dialog = page.getByRole("dialog", { name: /Escalate to level 1/ });
-    await dialog.getByLabel("Why you escalate").fill("All clinics down; HelpDesk engineers needed.");
-    await dialog.getByRole("button", { name: "Escalate" }).click();
-    await expect(page.getByText("Escalated.")).toBeVisible();
-    await expect(panel).toContainText(/Level\s*L1\s*HelpDesk/);
-    await expect(panel).toContainText("HelpDesk Engineers · support@");
-    await expect(panel).toContainText(/L2 Support Services \(jmoore@/);
-    await expect(panel.locator("[data-deadline='Next escalation']")).toBeVisible();
-    await shot(page, "escalation-panel");
-    const { deadlines } = await apiQuery<{ deadlines: { escalation: number | null } }>(
-      page,
-      "staffTicket.byId",
-      {
-        id: t.id,
-      },
-    );
-    expect(deadlines.escalation, "L2 follows 8 hours after L1 on the 24x7 calendar").not.toBeNull();
-    expect(deadlines.escalation! - Date.now()).toBeGreaterThan(7 * 60 * 60_000);
-
+    const offset = Date.parse("2026-11-18T10:00:00-06:00") - Date.now();
+    await moveServerClock(offset);
     try {
+      const t = await openUrgent24x7Ticket(page, `Ladder ${Date.now()}`);
+      await page.goto(`/console/tickets/${t.id}`);
+      await page.getByRole("tab", { name: "Escalation" }).click();
+      const panel = page.getByTestId("escalation-panel");
+      await expect(panel).toContainText("Not escalated");
+      await expect(panel).toContainText(/Next automatic step\s*L1 HelpDesk/);
+      await expect(panel).toContainText("only on request");
+
+      await page.getByTestId("ticket-actions").getByRole("button", { name: "Escalate" }).click();
+      const dialog = page.getByRole("dialog", { name: /Escalate to level 1/ });
+      await dialog.getByLabel("Why you escalate").fill("All clinics down; HelpDesk engineers needed.");
+      await dialog.getByRole("button", { name: "Escalate" }).click();
+      await expect(page.getByText("Escalated.")).toBeVisible();
+      await expect(panel).toContainText(/Level\s*L1\s*HelpDesk/);
+      await expect(panel).toContainText("HelpDesk Engineers · support@");
+      await expect(panel).toContainText(/L2 Support Services \(jmoore@/);
+      await expect(panel.locator("[data-deadline='Next escalation']")).toBeVisible();
+      await shot(page, "escalation-panel");
+      const { deadlines } = await apiQuery<{ deadlines: { escalation: number | null } }>(
+        page,
+        "staffTicket.byId",
+        {
+          id: t.id,
+        },
+      );
+      expect(deadlines.escalation, "L2 follows 8 hours after L1 on the 24x7 calendar").not.toBeNull();
+      expect(deadlines.escalation! - (Date.now() + offset)).toBeGreaterThan(7 * 60 * 60_000);
+
       await moveServerClock(deadlines.escalation! + 60_000 - Date.now());
       // the sweeper escalates on its own; the workspace shows it once it reloads the ticket
       await expect(async () => {

@@ -9,7 +9,7 @@ import { Hono } from "hono";
 import { contentDisposition, downloadContentType, loadAttachmentFor } from "./attachments";
 import type { Clock } from "./clock";
 import { loggableError } from "./log-safe";
-import { type MailInboundOptions, mailInboundHandler } from "./mail-inbound";
+import { inboundBodyLimit, type MailInboundOptions, mailInboundHandler } from "./mail-inbound";
 import { limitBody, refuseCrossOriginMutations, securityHeaders } from "./security";
 import { serveSpa } from "./static";
 import { refuseIllFormedText } from "./text-input";
@@ -58,9 +58,13 @@ export function createApp(opts: AppOptions) {
       c.json({ error: "The request is too large: attachments may total at most 10 MB." }, 413),
     ),
   );
-  app.use(
-    "/api/*",
-    limitBody(64 * 1024, (c) => c.json({ error: "The request is too large." }, 413)),
+  // raw mail (R-MAIL-1) may be 25 MB: the inbound endpoint has its own limit
+  const apiLimit = limitBody(64 * 1024, (c) => c.json({ error: "The request is too large." }, 413));
+  const mailLimit = limitBody(inboundBodyLimit(opts.mailInbound), (c) =>
+    c.json({ error: "The mail is too large for this server (MAIL_MAX_MB)." }, 413),
+  );
+  app.use("/api/*", (c, next) =>
+    c.req.path === "/api/mail/inbound" ? mailLimit(c, next) : apiLimit(c, next),
   );
 
   // ill-formed text (lone surrogates, NUL) in paths, query strings and /api/* bodies: 400 naming the field

@@ -65,8 +65,47 @@ export const Env = z.object({
   ),
   /** the policy (id) mail from unknown senders is filed under; default: the first active policy by id */
   MAIL_INBOUND_POLICY: optional(z.string().max(60)),
+  /** the built-in SMTP receiver's port (R-MAIL-1); unset = off. 25 needs root or a port redirect */
+  MAIL_SMTP_PORT: optional(
+    z.coerce
+      .number({ error: "MAIL_SMTP_PORT must be a number, e.g. MAIL_SMTP_PORT=2525" })
+      .int("MAIL_SMTP_PORT must be a whole number")
+      .min(0, "MAIL_SMTP_PORT must be between 1 and 65535 (0 picks a free port)")
+      .max(65535, "MAIL_SMTP_PORT must be between 1 and 65535"),
+  ),
+  MAIL_SMTP_HOST: optional(z.string()),
+  /** our support addresses, comma-separated: the SMTP receiver takes mail for these only (loop guard too) */
+  MAIL_SUPPORT_ADDRESSES: optional(z.string().max(4000)),
+  /** the authserv-id whose Authentication-Results the raw endpoint trusts (R-MAIL-3), e.g. mx.example.com */
+  MAIL_AUTHSERV_ID: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.-]{1,253}$/, "MAIL_AUTHSERV_ID must be a host name like mx.example.com"),
+  ),
+  /** the largest mail accepted, in MB (default 25) */
+  MAIL_MAX_MB: optional(
+    z.coerce
+      .number({ error: "MAIL_MAX_MB must be a number of megabytes, e.g. MAIL_MAX_MB=25" })
+      .positive("MAIL_MAX_MB must be more than 0")
+      .max(200, "MAIL_MAX_MB may be at most 200"),
+  ),
   NODE_ENV: optional(z.string()),
 });
+
+const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/** `a@x.example, B@x.example ` → trimmed, lower-case addresses; the bad ones named. */
+function supportAddresses(v: string | undefined): { addresses: string[]; bad: string[] } {
+  const all = (v ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  return { addresses: all.filter((a) => ADDRESS.test(a)), bad: all.filter((a) => !ADDRESS.test(a)) };
+}
+
+/** The address inside `Helpdesk <support@example.com>`, lower case. */
+const addressIn = (from: string) => (/<([^<>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
 
 const SECRET_VARS = new Set(["SESSION_SECRET", "DATABASE_URL", "SMTP_URL", "MAIL_INBOUND_SECRET"]);
 
@@ -89,7 +128,16 @@ export interface Config {
   sweepIntervalMs: number;
   outboxIntervalMs: number;
   /** POST /api/mail/inbound: its shared secret (undefined = the endpoint is off) and default policy */
-  mailInbound: { secret: string | undefined; policyId: string | undefined };
+  mailInbound: {
+    secret: string | undefined;
+    policyId: string | undefined;
+    /** our own addresses (support addresses and MAIL_FROM): mail from them is never acted on */
+    supportAddresses: string[];
+    authservId: string | undefined;
+    maxBytes: number;
+  };
+  /** the built-in SMTP receiver (R-MAIL-1); undefined = off */
+  smtpReceiver: { port: number; host: string; addresses: string[] } | undefined;
   mode: RunMode;
 }
 
@@ -139,6 +187,18 @@ export function loadConfig(
     );
   }
   const e = parsed.data;
+  const support = supportAddresses(e.MAIL_SUPPORT_ADDRESSES);
+  const problems = [
+    ...(support.bad.length
+      ? [`MAIL_SUPPORT_ADDRESSES: ${support.bad.join(", ")} is not an address like support@example.com`]
+      : []),
+    ...(e.MAIL_SMTP_PORT !== undefined && support.addresses.length === 0
+      ? [
+          "MAIL_SUPPORT_ADDRESSES: give the addresses the SMTP receiver takes mail for (comma-separated), or unset MAIL_SMTP_PORT",
+        ]
+      : []),
+  ];
+  if (problems.length) throw new ConfigError(problems);
   const port = e.PORT ?? 3000;
   // relative to where the command was typed (`pnpm start` at the root → ./.data at the root), not to
   // apps/server, which is where pnpm runs the script
@@ -152,12 +212,13 @@ export function loadConfig(
     // only `pnpm dev` trusts the Vite dev servers (never NODE_ENV: `pnpm start` is production)
     ...(mode === "development" ? DEV_ORIGINS : []),
   ];
+  const mailFrom = e.MAIL_FROM ?? `Helpdesk <helpdesk@${new URL(publicUrl).hostname}>`;
   return {
     port,
     host: e.HOST ?? "0.0.0.0",
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM ?? `Helpdesk <helpdesk@${new URL(publicUrl).hostname}>`,
+    mailFrom,
     mailSpoolDir: path.resolve(dataDir, e.MAIL_SPOOL_DIR ?? "mail-spool"),
     teams: teamsOf(e),
     publicUrl,
@@ -167,7 +228,17 @@ export function loadConfig(
     seed: e.SEED === undefined ? true : e.SEED === "true" || e.SEED === "1",
     sweepIntervalMs: e.SWEEP_INTERVAL_MS ?? 5_000,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS ?? 1_000,
-    mailInbound: { secret: e.MAIL_INBOUND_SECRET, policyId: e.MAIL_INBOUND_POLICY },
+    mailInbound: {
+      secret: e.MAIL_INBOUND_SECRET,
+      policyId: e.MAIL_INBOUND_POLICY,
+      supportAddresses: [...new Set([...support.addresses, addressIn(mailFrom)])],
+      authservId: e.MAIL_AUTHSERV_ID,
+      maxBytes: Math.round((e.MAIL_MAX_MB ?? 25) * 1024 * 1024),
+    },
+    smtpReceiver:
+      e.MAIL_SMTP_PORT === undefined
+        ? undefined
+        : { port: e.MAIL_SMTP_PORT, host: e.MAIL_SMTP_HOST ?? "0.0.0.0", addresses: support.addresses },
     mode,
   };
 }

@@ -15,6 +15,9 @@ import { ConfigError, loadConfig } from "./config";
 const BASE = "http://localhost:3000";
 const SECRET = "inbound-secret-for-tests-0123456789";
 const NINA = "night@lonestar-clinics.example"; // an authorized contact of Lone Star (seeded, no login)
+/** R-MAIL-3: the receiving MTA's verdict, trusted for this authserv-id only */
+const AUTHSERV = "mx.helpdesk.test";
+const AUTH_OK = `${AUTHSERV}; spf=pass smtp.mailfrom=lonestar-clinics.example; dmarc=pass header.from=lonestar-clinics.example`;
 let h: DbHandle;
 let app: ReturnType<typeof createApp>;
 let offApp: ReturnType<typeof createApp>;
@@ -24,7 +27,7 @@ beforeAll(async () => {
   await seedBase(h.db, { now: Date.now() });
   const auth = createAuth({ db: h.db, secret: "x".repeat(40), baseURL: BASE, sendMail: async () => {} });
   const common = { db: h.db, dbKind: h.kind, auth, clock: { now: () => Date.now() }, trustedOrigins: [BASE] };
-  app = createApp({ ...common, mailInbound: { secret: SECRET } });
+  app = createApp({ ...common, mailInbound: { secret: SECRET, authservId: AUTHSERV } });
   offApp = createApp({ ...common, mailInbound: { secret: undefined } });
 }, 120_000);
 
@@ -73,7 +76,7 @@ describe("POST /api/mail/inbound", () => {
   it("answers 400 naming what to fix for a body that is not JSON or misses fields, never 500", async () => {
     const notJson = await post("from=a@b.c&text=hi");
     expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as { error: string }).error).toMatch(/must be JSON/);
+    expect(((await notJson.json()) as { error: string }).error).toMatch(/message\/rfc822.*or JSON like/);
 
     const bad = await post({ from: "not an address", subject: 42 });
     expect(bad.status).toBe(400);
@@ -82,8 +85,12 @@ describe("POST /api/mail/inbound", () => {
     expect(out.error).toContain("from: give the sender's address");
     expect(out.error).toContain("text: give the plain-text body");
 
+    // the endpoint takes raw mail up to MAIL_MAX_MB, so a long JSON text is judged by its field
     const huge = await post({ from: NINA, subject: "big", text: "x".repeat(70_000) });
-    expect(huge.status).toBe(413);
+    expect(huge.status).toBe(400);
+    expect(((await huge.json()) as { error: string }).error).toContain(
+      "text: the plain-text body may have at most",
+    );
   });
 
   it("R-TKT-5 / R-ACT-3: an authorized contact's mail opens an email ticket with the default priority and no page; the same Message-ID again is a 200 duplicate", async () => {
@@ -93,6 +100,7 @@ describe("POST /api/mail/inbound", () => {
       subject: "URGENT: priority urgent, all fax lines down",
       text: "Nothing goes out.",
       messageId: "<http-1@lonestar-clinics.example>",
+      authenticationResults: AUTH_OK,
     };
     const res = await post(mail);
     expect(res.status).toBe(201);
@@ -114,7 +122,7 @@ describe("POST /api/mail/inbound", () => {
 
   it("R-TKT-1: a reply whose subject carries the id through a 'Re: AW:' chain is appended to that ticket", async () => {
     const opened = (await (
-      await post({ from: NINA, subject: "Fax queue stuck", text: "Stuck." })
+      await post({ from: NINA, subject: "Fax queue stuck", text: "Stuck.", authenticationResults: AUTH_OK })
     ).json()) as {
       ticketId: string;
       ticketNumber: string;
@@ -124,11 +132,37 @@ describe("POST /api/mail/inbound", () => {
       subject: `Re: AW: [${opened.ticketNumber}] Fax queue stuck`,
       text: "It moves again, thanks.",
       messageId: "<http-reply@lonestar-clinics.example>",
+      authenticationResults: AUTH_OK,
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ outcome: "reply", ticketId: opened.ticketId });
     const msgs = await h.db.select().from(messages).where(eq(messages.ticketId, opened.ticketId));
     expect(msgs.map((m) => [m.channel, m.body])).toContainEqual(["email", "It moves again, thanks."]);
+  });
+
+  it("R-MAIL-3: a contact's address without a trusted Authentication-Results (none, another authserv-id, or failing) opens nothing; it waits in the inbox saying why", async () => {
+    for (const authenticationResults of [
+      undefined,
+      "evil.example; dmarc=pass header.from=lonestar-clinics.example",
+      `${AUTHSERV}; spf=fail smtp.mailfrom=lonestar-clinics.example; dmarc=fail header.from=lonestar-clinics.example`,
+    ]) {
+      const res = await post({
+        from: NINA,
+        subject: "Please reset our fax PIN",
+        text: "Thanks.",
+        authenticationResults,
+      });
+      expect(res.status).toBe(201);
+      const out = (await res.json()) as {
+        outcome: string;
+        ticketId: string;
+        reason: string;
+        authentication: string;
+      };
+      expect(out.outcome).toBe("unmatched");
+      expect(out.reason).toMatch(/^Not authenticated/);
+      expect((await ticket(out.ticketId)).contactId).toBeNull();
+    }
   });
 
   it("R-ACT-3: mail from an unknown sender becomes an unmatched inbox item without account", async () => {

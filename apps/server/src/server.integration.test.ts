@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setPassword } from "@helpdesk/api/auth";
 import { mailLog, users } from "@helpdesk/db";
+import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
 import { readSpool } from "./mail-spool";
@@ -21,6 +22,9 @@ beforeAll(async () => {
     HOST: "127.0.0.1",
     SEED: "false",
     OUTBOX_INTERVAL_MS: "50",
+    MAIL_SMTP_PORT: "0",
+    MAIL_SMTP_HOST: "127.0.0.1",
+    MAIL_SUPPORT_ADDRESSES: "support@helpdesk.test",
   });
   s = await startServer(config, { log: () => {} });
   base = `http://127.0.0.1:${s.port}`;
@@ -78,8 +82,21 @@ describe("the server process", () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
   });
 
+  it("R-MAIL-1: starts the SMTP receiver when MAIL_SMTP_PORT is set; it refuses other recipients with 550", async () => {
+    expect(s.smtpPort).toBeGreaterThan(0);
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: s.smtpPort, ignoreTLS: true });
+    const e = await transport
+      .sendMail({ from: "a@example.org", to: "nobody@helpdesk.test", subject: "x", text: "x" })
+      .catch((x: unknown) => x);
+    transport.close();
+    expect((e as { responseCode?: number }).responseCode).toBe(550);
+  });
+
   it("stops cleanly: the port is closed afterwards", async () => {
     await s.stop();
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: s.smtpPort, ignoreTLS: true });
+    await expect(transport.verify()).rejects.toThrow();
+    transport.close();
   });
 });

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { seedDemo } from "@helpdesk/api";
+import { type DnsResolver, seedDemo } from "@helpdesk/api";
 import { type Auth, createAuth, pruneAuthThrottle } from "@helpdesk/api/auth";
 import { createDb, type DbHandle, migrate } from "@helpdesk/db";
 import { serve } from "@hono/node-server";
@@ -9,6 +9,7 @@ import type { Config } from "./config";
 import { enqueueMail } from "./enqueue";
 import { createMailer } from "./mailer";
 import { createOutboxWorker, startLoop } from "./outbox-worker";
+import { startSmtpReceiver } from "./smtp-receiver";
 import { sweepRound } from "./sweeper";
 
 export interface DemoLogin {
@@ -24,6 +25,8 @@ export interface Started {
   auth: Auth;
   logins: DemoLogin[];
   seeded: boolean;
+  /** the SMTP receiver's port when it runs (MAIL_SMTP_PORT) */
+  smtpPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -33,7 +36,7 @@ export interface Started {
  */
 export async function startServer(
   config: Config,
-  opts: { clock?: Clock; log?: (m: string) => void; workers?: boolean } = {},
+  opts: { clock?: Clock; log?: (m: string) => void; workers?: boolean; dnsResolver?: DnsResolver } = {},
 ): Promise<Started> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? console.log;
@@ -73,6 +76,22 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
 
   const loops: { stop(): Promise<void> }[] = [];
+  // R-MAIL-1: the built-in SMTP receiver, when MAIL_SMTP_PORT is set
+  let smtpPort: number | undefined;
+  if (config.smtpReceiver) {
+    const receiver = await startSmtpReceiver(db, clock, {
+      ...config.smtpReceiver,
+      ownAddresses: config.mailInbound.supportAddresses,
+      maxBytes: config.mailInbound.maxBytes,
+      policyId: config.mailInbound.policyId,
+      hostname: new URL(config.publicUrl).hostname,
+      resolver: opts.dnsResolver,
+      log,
+    });
+    smtpPort = receiver.port;
+    loops.push({ stop: receiver.close });
+    log(`SMTP receiver listening on port ${receiver.port} for ${config.smtpReceiver.addresses.join(", ")}`);
+  }
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
@@ -100,6 +119,7 @@ export async function startServer(
     auth,
     logins,
     seeded,
+    smtpPort,
     stop() {
       stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));

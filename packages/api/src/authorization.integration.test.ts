@@ -5,6 +5,7 @@
  * in, answers anything but NOT_FOUND for another account's object, or changes anything on a refusal.
  */
 import { billingComplaints, messages, ticketHistory, tickets, users } from "@helpdesk/db/schema";
+import { type StaffAction, staffPermissions } from "@helpdesk/domain/access";
 import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, setupApi } from "./test-support";
@@ -62,6 +63,25 @@ describe("authorization walk over every procedure", () => {
     expect(missing, "procedures without meta.audience").toEqual([]);
     const unsampled = Object.keys(procedures()).filter((k) => !(k in samples));
     expect(unsampled, "procedures the walk does not know").toEqual([]);
+  });
+
+  it("R-ACT-7: every staff procedure's audience is its domain table entry, and asks the entry it should", () => {
+    const mismatched: string[] = [];
+    const actions: Record<string, StaffAction> = {};
+    for (const [path, proc] of Object.entries(procedures())) {
+      const { audience, action } = proc._def.meta ?? {};
+      if (!audience?.startsWith("staff")) continue;
+      if (!action) {
+        mismatched.push(`${path}: audience ${audience} is not built from the domain table (staffCan)`);
+        continue;
+      }
+      actions[path] = action;
+      const expected = `staff:${staffPermissions[action].join(",")}`;
+      if (audience !== expected) mismatched.push(`${path}: ${audience} ≠ ${action} (${expected})`);
+    }
+    expect(mismatched).toEqual([]);
+    // which entry each staff procedure asks for: the reviewed contract (the roles live in the domain)
+    expect(actions).toEqual(staffProcedureActions);
   });
 
   it("actors outside the audience are refused, other accounts' objects are NOT_FOUND, and refusals change nothing", async () => {
@@ -139,3 +159,65 @@ describe("authorization walk over every procedure", () => {
     }
   });
 });
+
+/** R-ACT-7: the domain table entry each staff procedure asks for. */
+const staffProcedureActions: Record<string, StaffAction> = {
+  "access.grants": "access.grantTemporary",
+  "access.revoke": "access.grantTemporary",
+  "account.list": "account.view",
+  "account.byId": "account.view",
+  "account.create": "account.manage",
+  "account.updateContract": "account.manage",
+  "account.linkPartner": "account.manage",
+  "account.unlinkPartner": "account.manage",
+  "account.reactivateLogin": "login.reactivate",
+  "billing.allLines": "billing.view",
+  "billing.complaints": "billing.complaints",
+  "billing.answer": "billing.creditNotes",
+  "incident.list": "ticket.view",
+  "incident.declare": "incident.manage",
+  "incident.post": "incident.manage",
+  "incident.scheduleMaintenance": "maintenance.manage",
+  "mail.log": "mail.view",
+  "mail.outbox": "mail.view",
+  "policy.byId": "policy.view",
+  "policy.simulate": "policy.view",
+  "presence.viewing": "ticket.view",
+  "presence.left": "ticket.view",
+  "report.slaCompliance": "reports.view",
+  "report.backlog": "reports.view",
+  "report.volumePerDay": "reports.view",
+  "report.escalationsByLevel": "reports.view",
+  "report.satisfaction": "reports.view",
+  "staff.list": "staff.view",
+  "staff.me": "staff.view",
+  "staff.rota": "staff.view",
+  "staff.create": "staff.manage",
+  "staff.setRoles": "staff.manage",
+  "staff.deactivate": "staff.manage",
+  "staff.reactivate": "staff.manage",
+  "staff.addRota": "onCall.editRota",
+  "staff.removeRota": "onCall.editRota",
+  "staffTicket.queue": "ticket.view",
+  "staffTicket.byId": "ticket.view",
+  "staffTicket.inbox": "ticket.view",
+  "staffTicket.triage": "ticket.triage",
+  "staffTicket.assign": "ticket.assign",
+  "staffTicket.claim": "ticket.claim",
+  "staffTicket.reply": "ticket.reply",
+  "staffTicket.note": "ticket.internalNote",
+  "staffTicket.requestInformation": "ticket.reply",
+  "staffTicket.proposeResolution": "ticket.resolve",
+  "staffTicket.close": "ticket.close",
+  "staffTicket.reject": "ticket.reject",
+  "staffTicket.reopen": "ticket.reopen",
+  "staffTicket.reclassify": "ticket.reclassify",
+  "staffTicket.escalate": "ticket.escalate",
+  "staffTicket.setChargeCategory": "ticket.setChargeCategory",
+  "staffTicket.linkMajorIncident": "incident.manage",
+  "staffTicket.matchAccount": "ticket.triage",
+  "staffTicket.authorize": "ticket.triage",
+  "staffTicket.openFor": "ticket.openOnBehalf",
+  "staffTicket.logVoicemail": "ticket.triage",
+  "staffTicket.grantTemporaryAccess": "access.grantTemporary",
+};

@@ -38,6 +38,22 @@ export const createCaller = createCallerFactory(appRouter);
 export { MAX_ATTACHMENT_BYTES, sniffContentType } from "./attachments";
 export { DEMO_PASSWORD, type SeedLogin, type SeedResult, seedBase, seedDemo } from "./seed";
 export {
+  type AuthVerdict,
+  authenticateByHeader,
+  authenticateSmtp,
+  clearBouncing,
+  DEFAULT_MAX_MAIL_BYTES,
+  type DnsResolver,
+  type DoorFacts,
+  isBouncing,
+  isOwnAddress,
+  MailRefused,
+  normalizeAddress,
+  type PipelineOptions,
+  receiveRawMail,
+  recordTicketMailId,
+} from "./services/mail";
+export {
   InboundMail,
   type InboundMailResult,
   MAIL_INTAKE_ACTOR,

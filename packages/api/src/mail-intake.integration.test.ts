@@ -205,7 +205,8 @@ describe("inbound mail intake", () => {
     const records = await api.db
       .select()
       .from(inboundMails)
-      .where(eq(inboundMails.messageId, "<dup-2@lonestar-clinics.example>"));
+      // Message-IDs are stored without angle brackets, as References carry them (R-MAIL-2)
+      .where(eq(inboundMails.messageId, "dup-2@lonestar-clinics.example"));
     expect(records).toHaveLength(1);
   });
 

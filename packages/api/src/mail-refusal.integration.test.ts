@@ -124,6 +124,20 @@ describe("R-ACT-3: rejecting an unidentified request tells the sender why", () =
     expect(await refusalsOf(t.id)).toHaveLength(0);
   });
 
+  it("R-ACT-3 / R-MAIL-4 loop guard: one sender gets at most 3 refusals an hour, and none while the address bounces", async () => {
+    const staff = api.as(api.a.specialist);
+    const reject = async (subject: string) => {
+      const t = await unknownMail("gina@stranger.example", subject);
+      await staff.staffTicket.reject({ id: t.id, expectedVersion: t.version, reason: "unauthorized" });
+      return (await refusalsOf(t.id)).length;
+    };
+    const sent = [];
+    for (let i = 0; i < 5; i++) sent.push(await reject(`Request ${i}`));
+    expect(sent).toEqual([1, 1, 1, 0, 0]);
+    api.advance(HOUR);
+    expect(await reject("Next hour")).toBe(1);
+  });
+
   it("R-ACT-3 / R-TKT-5: rejecting a voicemail from an unknown number sends no mail (there is no address)", async () => {
     const staff = api.as(api.a.specialist);
     const v = await staff.staffTicket.logVoicemail({

@@ -8,8 +8,9 @@
  */
 
 import { DomainError } from "@helpdesk/domain";
+import { rolesFor, type StaffAction } from "@helpdesk/domain/access";
 import { describeIllFormedText, findIllFormedText, textProblemMessage } from "@helpdesk/domain/text";
-import type { Actor, StaffRole } from "@helpdesk/domain/ticket";
+import type { Actor } from "@helpdesk/domain/ticket";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -28,6 +29,8 @@ export type Audience = "public" | "authed" | "customer" | "customerAdmin" | "sta
 
 export interface Meta {
   audience?: Audience;
+  /** staff procedures: the R-ACT-7 table entry the audience is built from (`staffCan`) */
+  action?: StaffAction;
   /** a sentence for the generated API overview */
   description?: string;
 }
@@ -230,21 +233,15 @@ export const staffProcedure = publicProcedure.meta({ audience: "staff" }).use(({
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/** Staff with any of the given roles (R-ACT-7). */
-export function staffRole(...roles: StaffRole[]) {
-  return staffProcedure.meta({ audience: `staff:${roles.join(",")}` }).use(({ ctx, next }) => {
+/**
+ * Staff whose role the domain's R-ACT-7 table allows `action` (`staffPermissions`): the audience is
+ * built from the table entry, never listed here, so the api and the domain cannot disagree.
+ */
+export function staffCan(action: StaffAction) {
+  const roles = rolesFor(action);
+  return staffProcedure.meta({ audience: `staff:${roles.join(",")}`, action }).use(({ ctx, next }) => {
     if (!ctx.actor.roles.some((r) => roles.includes(r)))
-      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${roles.join(" or ")} staff may do this.` });
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role may not do this." });
     return next();
   });
 }
-
-/** Roles that work tickets (everyone but billing-only staff). */
-export const ticketWorkers: StaffRole[] = [
-  "supportSpecialist",
-  "serviceEngineer",
-  "serviceManager",
-  "implementationEngineer",
-  "technicalConsultant",
-  "administrator",
-];

@@ -11,6 +11,7 @@ import {
   temporaryAccessGrants,
   tickets,
 } from "@helpdesk/db/schema";
+import type { StaffAction } from "@helpdesk/domain/access";
 import type { Actor } from "@helpdesk/domain/ticket";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
@@ -302,7 +303,7 @@ export async function inputOf(sample: Sample): Promise<unknown> {
   return typeof sample.input === "function" ? await (sample.input as () => unknown)() : sample.input;
 }
 
-export type Proc = { _def: { meta?: { audience?: Audience }; type: string } };
+export type Proc = { _def: { meta?: { audience?: Audience; action?: StaffAction }; type: string } };
 export const procedures = () => appRouter._def.procedures as unknown as Record<string, Proc>;
 
 export interface Who {

@@ -34,6 +34,7 @@ import { TemporaryGrants } from "../features/customers/temporary-grants";
 import { useAccount, useAccounts } from "../features/customers/use-accounts";
 import { usePolicyMap } from "../features/policy/use-policies";
 import { useMe } from "../features/session/session";
+import { can } from "../lib/roles";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
 
 export default function CustomersPage() {
@@ -108,8 +109,10 @@ function AccountDetail({ id }: { id: string }) {
   const policies = usePolicyMap();
   const me = useMe();
   const qc = useQueryClient();
-  const canEdit = me.roles.includes("serviceManager") || me.roles.includes("administrator");
-  const canReactivate = canEdit || me.roles.includes("supportSpecialist");
+  // R-ACT-7: the domain's table decides what this person may change here
+  const canEdit = can(me.roles, "account.manage");
+  const canReactivate = can(me.roles, "login.reactivate");
+  const canGrant = can(me.roles, "access.grantTemporary");
   const allAccounts = useAccounts();
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: trpc.account.byId.queryKey({ id }) });
@@ -266,7 +269,7 @@ function AccountDetail({ id }: { id: string }) {
               </CardContent>
             </Card>
             {/* the roles that may grant temporary access (staffTicket.grantTemporaryAccess) */}
-            {canReactivate ? <TemporaryGrants accountId={a.id} /> : null}
+            {canGrant ? <TemporaryGrants accountId={a.id} /> : null}
             <Card>
               <CardHeader>
                 <CardTitle as="h2">Portal users</CardTitle>

@@ -327,6 +327,19 @@ function MailFrom({ mail, ticketSubject }: { mail: NonNullable<InboxEntry["mail"
           · received <RelativeTime value={mail.receivedAt} />
         </span>
       </p>
+      {mail.authentication !== "pass" || mail.automatic ? (
+        <p className="flex flex-wrap items-center gap-2" data-testid="inbox-mail-markers">
+          {mail.authentication !== "pass" ? (
+            <Badge tone="red" title={mail.reason ?? undefined}>
+              unauthenticated
+            </Badge>
+          ) : null}
+          {mail.automatic ? <Badge tone="gray">automatic</Badge> : null}
+          {mail.authentication !== "pass" && mail.reason ? (
+            <span className="text-muted-foreground text-xs">{mail.reason}</span>
+          ) : null}
+        </p>
+      ) : null}
       {mail.subject.trim() && mail.subject.trim() !== ticketSubject ? (
         <p>
           <span className="text-muted-foreground">Subject </span>

@@ -30,6 +30,8 @@ import { Globe, Siren } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
+import { useMe } from "../features/session/session";
+import { can } from "../lib/roles";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
 
 type Incident = NonNullable<ReturnType<typeof useIncidents>["data"]>[number];
@@ -53,6 +55,8 @@ export default function IncidentsPage() {
   const navigate = useNavigate();
   const [showResolved, setShowResolved] = useState(false);
   const [declaring, setDeclaring] = useState(false);
+  // R-ACT-7: declaring and posting follow the domain's table (incident.manage)
+  const manages = can(useMe().roles, "incident.manage");
   const incidents = useIncidents(showResolved || Boolean(id));
   const selected = incidents.data?.find((i) => i.id === id);
   return (
@@ -61,9 +65,11 @@ export default function IncidentsPage() {
         title="Major incidents"
         description="Declare an incident, keep the public status page current, and link the tickets it causes."
         actions={
-          <Button onClick={() => setDeclaring(true)}>
-            <Siren className="size-4" aria-hidden="true" /> Declare incident
-          </Button>
+          manages ? (
+            <Button onClick={() => setDeclaring(true)}>
+              <Siren className="size-4" aria-hidden="true" /> Declare incident
+            </Button>
+          ) : null
         }
       />
       <div className="grid grid-cols-[340px_minmax(0,1fr)] gap-4">
@@ -200,6 +206,7 @@ function DeclareForm({ onDone }: { onDone: (id?: string) => void }) {
 }
 
 function IncidentDetail({ incident }: { incident: Incident }) {
+  const manages = can(useMe().roles, "incident.manage");
   const [status, setStatus] = useState<(typeof statuses)[number]>(
     incident.status === "investigating" ? "identified" : (incident.status as (typeof statuses)[number]),
   );
@@ -279,7 +286,7 @@ function IncidentDetail({ incident }: { incident: Incident }) {
             </li>
           ))}
         </ol>
-        {resolved ? null : (
+        {resolved || !manages ? null : (
           <form
             className="flex flex-col gap-2"
             onSubmit={(e) => {
@@ -346,7 +353,7 @@ function IncidentDetail({ incident }: { incident: Incident }) {
             </ul>
           )}
         </section>
-        {resolved ? null : (
+        {resolved || !manages ? null : (
           <form
             className="flex items-end gap-2"
             onSubmit={(e) => {

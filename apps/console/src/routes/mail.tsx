@@ -18,6 +18,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Page, QueryBoundary } from "../components/states";
 import { useMe } from "../features/session/session";
+import { can } from "../lib/roles";
 import { trpc } from "../lib/trpc";
 
 /** How each mail left: SMTP_URL, the spool folder without it, or not at all (the demo's history). */
@@ -37,7 +38,8 @@ export default function MailPage() {
     refetchInterval: 10_000,
     placeholderData: (p) => p,
   });
-  const manager = me.roles.includes("administrator") || me.roles.includes("serviceManager");
+  // R-ACT-7: the outbox is part of what was mailed (mail.outbox asks the same table entry as the log)
+  const manager = can(me.roles, "mail.view");
   return (
     <Page>
       <PageHeader

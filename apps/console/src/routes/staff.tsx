@@ -27,7 +27,7 @@ import { useMemo, useState } from "react";
 import { Page, QueryBoundary } from "../components/states";
 import { useMe } from "../features/session/session";
 import { serverNow } from "../lib/clock";
-import { roleLabels, type StaffRole } from "../lib/roles";
+import { can, roleLabels, type StaffRole } from "../lib/roles";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
 
 const allRoles = Object.keys(roleLabels) as StaffRole[];
@@ -35,7 +35,9 @@ const DAY = 86_400_000;
 
 export default function StaffPage() {
   const me = useMe();
-  const admin = me.roles.includes("administrator");
+  // R-ACT-7: staff changes and the rota follow the domain's table
+  const admin = can(me.roles, "staff.manage");
+  const rotaEditor = can(me.roles, "onCall.editRota");
   const staff = useQuery(trpc.staff.list.queryOptions());
   const qc = useQueryClient();
   const refresh = () => void qc.invalidateQueries({ queryKey: trpc.staff.list.queryKey() });
@@ -80,7 +82,7 @@ export default function StaffPage() {
           )}
         </QueryBoundary>
         {admin ? <NewStaff onCreated={refresh} /> : null}
-        <Rota staff={(staff.data ?? []).filter((s) => s.active)} admin={admin} />
+        <Rota staff={(staff.data ?? []).filter((s) => s.active)} admin={rotaEditor} />
       </div>
     </Page>
   );

@@ -234,7 +234,17 @@ describe("sign-in (better-auth on the users table)", () => {
   });
 
   it("R-ACT-8: an account admin (or staff) reactivates it, and the new password works", async () => {
-    expect(await reactivateLogin(h.db, "alice")).toBe(true);
+    // the domain decides who may: a staff member whose role allows login.reactivate
+    const billing = { kind: "staff", id: "erin", roles: ["billing"] } as const;
+    await expect(
+      reactivateLogin(h.db, "alice", { ...billing, roles: [...billing.roles] }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      rule: "R-ACT-8",
+    });
+    expect(
+      await reactivateLogin(h.db, "alice", { kind: "staff", id: "sam", roles: ["supportSpecialist"] }),
+    ).toBe(true);
     const r = await signIn("alice@acme.test", "a brand new password", "198.51.100.4");
     expect(r.status).toBe(200);
     const [row] = await h.db.select().from(users).where(eq(users.id, "alice"));

@@ -3,9 +3,8 @@ import { normalizeEmail } from "@helpdesk/domain/text";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { eq } from "drizzle-orm";
 import { secretMail } from "../services/outgoing-mail";
-import { clearFailedPasswords, DEACTIVATED_MESSAGE, recordFailedPassword } from "./login-safety";
+import { passwordWasReset, recordFailedPassword, signedInWithPassword } from "./login-safety";
 import { quietWhenIdle } from "./quiet-context";
 import { defaultThrottleLimits, hit, type ThrottleLimits } from "./throttle";
 
@@ -83,6 +82,10 @@ export function createAuth(options: CreateAuthOptions) {
       maxPasswordLength: 256,
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
+      // R-ACT-8: the domain decides what a reset changes (a deactivated login stays deactivated)
+      async onPasswordReset({ user }) {
+        await passwordWasReset(db, user.id);
+      },
       async sendResetPassword({ user, token }) {
         // R-ACT-8: the link goes only to the registered address. It opens the app's reset page directly.
         // R-SEC-1: the token is the mail's secret, redacted wherever the mail is stored for others to read
@@ -132,15 +135,9 @@ export function createAuth(options: CreateAuthOptions) {
       session: {
         create: {
           async before(session) {
-            const [user] = await db
-              .select({ active: users.active })
-              .from(users)
-              .where(eq(users.id, session.userId))
-              .limit(1);
-            if (!user?.active) {
-              throw new APIError("FORBIDDEN", { code: "LOGIN_DEACTIVATED", message: DEACTIVATED_MESSAGE });
-            }
-            await clearFailedPasswords(db, session.userId);
+            // R-ACT-8: the domain decides (a deactivated login stays refused; else wrong guesses are forgotten)
+            const r = await signedInWithPassword(db, session.userId);
+            if (!r.ok) throw new APIError("FORBIDDEN", { code: "LOGIN_DEACTIVATED", message: r.message });
           },
         },
       },

@@ -9,9 +9,8 @@ export {
 } from "./auth";
 export {
   DEACTIVATED_MESSAGE,
-  DEFAULT_MAX_FAILED_PASSWORDS,
   deactivateLogin,
-  maxFailedPasswordsFor,
+  loginRulesFor,
   reactivateLogin,
 } from "./login-safety";
 export { setPassword } from "./logins";

@@ -16,11 +16,11 @@ import { z } from "zod";
 import type { Queryable } from "../db";
 import { loadAccount } from "../services/open";
 import { activePolicy } from "../services/policies";
-import { publicProcedure, router, staffRole } from "../trpc";
+import { publicProcedure, router, staffCan } from "../trpc";
 import { textId } from "./inputs";
 
 /** Whoever may grant temporary access may list and revoke grants (mirrors `grantTemporaryAccess`). */
-const specialist = staffRole("supportSpecialist", "serviceManager", "administrator");
+const specialist = staffCan("access.grantTemporary");
 
 const token = z.string().trim().min(10, "this confirmation link is not complete").max(100);
 

@@ -19,13 +19,13 @@ import {
   customerAdminProcedure,
   customerProcedure,
   router,
-  staffProcedure,
-  staffRole,
+  staffCan,
 } from "../trpc";
 import { email, pageLimit, textId } from "./inputs";
 
-const accountAdmin = staffRole("serviceManager", "administrator");
-const loginKeeper = staffRole("supportSpecialist", "serviceManager", "administrator");
+const accountAdmin = staffCan("account.manage");
+const loginKeeper = staffCan("login.reactivate");
+const accountReader = staffCan("account.view");
 
 const password = z.string().min(8, "use at least 8 characters").max(200);
 const name = z.string().trim().min(1).max(200);
@@ -181,7 +181,7 @@ export const accountRouter = router({
     .input(z.object({ userId: textId }))
     .mutation(async ({ ctx, input }) => {
       await ownUser(ctx.db, ctx.actor, input.userId);
-      await reactivateLogin(ctx.db, input.userId);
+      await reactivateLogin(ctx.db, input.userId, ctx.actor);
       return userDto(await ownUser(ctx.db, ctx.actor, input.userId));
     }),
 
@@ -322,7 +322,7 @@ export const accountRouter = router({
   }),
 
   // ---------------------------------------------------------------- staff: accounts and contracts
-  list: staffProcedure
+  list: accountReader
     .input(
       z.object({
         search: z.string().trim().max(200).optional(),
@@ -346,7 +346,7 @@ export const accountRouter = router({
       return rows.map(accountDto);
     }),
 
-  byId: staffProcedure.input(z.object({ id: textId })).query(async ({ ctx, input }) => {
+  byId: accountReader.input(z.object({ id: textId })).query(async ({ ctx, input }) => {
     const a = await loadAccount(ctx.db, input.id);
     const [contacts, people, links, managed] = await Promise.all([
       ctx.db.select().from(authorizedContacts).where(eq(authorizedContacts.accountId, a.id)),
@@ -515,7 +515,7 @@ export const accountRouter = router({
       .from(users)
       .where(eq(users.id, input.userId));
     if (u?.kind !== "customer") throw new DomainError("NOT_FOUND", "No such customer login.");
-    await reactivateLogin(ctx.db, input.userId);
+    await reactivateLogin(ctx.db, input.userId, ctx.actor);
     return { reactivated: true };
   }),
 });

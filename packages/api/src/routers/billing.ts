@@ -7,10 +7,8 @@ import { accounts, billingComplaints, invoiceLines, tickets } from "@helpdesk/db
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { answerComplaint, disputeCharge } from "../services/complaints";
-import { customerProcedure, router, staffRole } from "../trpc";
+import { customerProcedure, router, staffCan } from "../trpc";
 import { pageLimit, period, textId } from "./inputs";
-
-const billing = staffRole("billing", "administrator");
 
 type Line = typeof invoiceLines.$inferSelect;
 function lineDto(l: Line, ticketNumber?: string | null) {
@@ -87,7 +85,7 @@ export const billingRouter = router({
   }),
 
   // ---------------------------------------------------------------- central billing
-  allLines: billing
+  allLines: staffCan("billing.view")
     .input(z.object({ accountId: textId.optional(), period: period.optional(), limit: pageLimit }))
     .query(async ({ ctx, input }) => {
       const where: SQL[] = [];
@@ -104,7 +102,7 @@ export const billingRouter = router({
       return rows.map((r) => ({ ...lineDto(r.l, r.number), accountName: r.accountName }));
     }),
 
-  complaints: billing
+  complaints: staffCan("billing.complaints")
     .input(z.object({ status: z.enum(["open", "creditNote", "correctedInvoice", "rejected"]).optional() }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db
@@ -117,7 +115,7 @@ export const billingRouter = router({
     }),
 
   /** R-CHG-5: a credit note, a corrected invoice line, or a reasoned rejection. */
-  answer: billing
+  answer: staffCan("billing.creditNotes")
     .input(
       z.discriminatedUnion("kind", [
         z.object({

@@ -18,10 +18,10 @@ import { and, asc, desc, eq, gt, inArray, isNull, lte, notInArray, or, sql } fro
 import { z } from "zod";
 import { secretMail } from "../services/outgoing-mail";
 import { loadTicket, transition } from "../services/tickets";
-import { publicProcedure, router, staffProcedure, staffRole } from "../trpc";
+import { publicProcedure, router, staffCan } from "../trpc";
 import { email, epochMs, textId } from "./inputs";
 
-const declarer = staffRole("supportSpecialist", "serviceEngineer", "serviceManager", "administrator");
+const declarer = staffCan("incident.manage");
 const incidentStatus = z.enum(["investigating", "identified", "monitoring", "resolved"]);
 /** Linked tickets listed per incident in the console (R-MI-2); the rest are found in the queue. */
 const LINKED_TICKETS_SHOWN = 200;
@@ -62,7 +62,7 @@ function maintenanceDto(m: typeof maintenanceWindows.$inferSelect) {
 }
 
 export const incidentRouter = router({
-  list: staffProcedure
+  list: staffCan("ticket.view")
     .input(z.object({ includeResolved: z.boolean().default(false) }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db
@@ -216,7 +216,7 @@ export const incidentRouter = router({
       return { posted: true, firstResponses };
     }),
 
-  scheduleMaintenance: declarer
+  scheduleMaintenance: staffCan("maintenance.manage")
     .input(
       z.object({
         title: z.string().trim().min(1).max(200),

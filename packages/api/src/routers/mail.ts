@@ -8,11 +8,11 @@ import { mailLog, outbox } from "@helpdesk/db/schema";
 import { desc, eq, ilike, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { redact, secretsOf } from "../services/outgoing-mail";
-import { router, staffProcedure, staffRole } from "../trpc";
+import { router, staffCan } from "../trpc";
 import { pageLimit } from "./inputs";
 
 export const mailRouter = router({
-  log: staffProcedure
+  log: staffCan("mail.view")
     .input(z.object({ to: z.string().trim().max(200).optional(), limit: pageLimit }))
     .query(async ({ ctx, input }) => {
       const where: SQL[] = [];
@@ -36,7 +36,7 @@ export const mailRouter = router({
       }));
     }),
 
-  outbox: staffRole("administrator", "serviceManager")
+  outbox: staffCan("mail.view")
     .input(z.object({ status: z.enum(["pending", "done", "failed"]).default("pending"), limit: pageLimit }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db

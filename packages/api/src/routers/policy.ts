@@ -8,7 +8,7 @@ import { applyTicketEvent, openTicket } from "@helpdesk/domain/ticket";
 import { z } from "zod";
 import { loadAccount } from "../services/open";
 import { activePolicy, allActivePolicies } from "../services/policies";
-import { authedProcedure, router, staffProcedure } from "../trpc";
+import { authedProcedure, router, staffCan } from "../trpc";
 import { epochMs } from "./inputs";
 
 function summary(p: Policy) {
@@ -58,12 +58,14 @@ export const policyRouter = router({
   }),
 
   /** The whole policy value, with the assumptions the preset made. */
-  byId: staffProcedure.input(z.object({ id: z.string().min(1).max(60) })).query(async ({ ctx, input }) => {
-    return activePolicy(ctx.db, input.id);
-  }),
+  byId: staffCan("policy.view")
+    .input(z.object({ id: z.string().min(1).max(60) }))
+    .query(async ({ ctx, input }) => {
+      return activePolicy(ctx.db, input.id);
+    }),
 
   /** What a ticket opened at `start` would get: deadlines and the escalation ladder's times (R-SLA-1/2, R-ESC-1). */
-  simulate: staffProcedure
+  simulate: staffCan("policy.view")
     .input(
       z.object({
         policyId: z.string().min(1).max(60),

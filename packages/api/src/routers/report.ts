@@ -5,10 +5,10 @@
 import { surveyAnswers, surveyInvitations, ticketHistory, tickets } from "@helpdesk/db/schema";
 import { and, avg, count, countDistinct, eq, gt, gte, lt, notInArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { router, staffRole } from "../trpc";
+import { router, staffCan } from "../trpc";
 import { epochMs } from "./inputs";
 
-const reader = staffRole("serviceManager", "administrator", "supportSpecialist", "billing");
+const reader = staffCan("reports.view");
 
 const Range = z
   .object({

@@ -49,11 +49,8 @@ import {
   transition,
   transitionInTx,
 } from "../services/tickets";
-import { type Context, router, type StaffActor, staffProcedure, staffRole, ticketWorkers } from "../trpc";
+import { type Context, router, type StaffActor, staffCan } from "../trpc";
 import { body, email, epochMs, int4, pageLimit, TicketRef, TicketRequest, textId, ticketId } from "./inputs";
-
-const worker = staffRole(...ticketWorkers);
-const specialist = staffRole("supportSpecialist", "serviceManager", "administrator");
 
 type StaffCtx = Context & { actor: StaffActor };
 
@@ -138,66 +135,70 @@ export const staffTicketRouter = router({
    * The queue: priority rank, then first come first served (R-TKT-4), keyset-paginated; one SQL
    * statement (the account name is joined), policies come from the process cache.
    */
-  queue: staffProcedure.input(QueueInput).query(async ({ ctx, input }) => {
-    const where: SQL[] = [];
-    if (input.status?.length) where.push(inArray(tickets.status, input.status));
-    else if (input.waiting) where.push(eq(tickets.status, "waitingForCustomer"));
-    else where.push(notInArray(tickets.status, ["closed", "rejected"]));
-    if (input.waiting && input.status?.length) where.push(eq(tickets.status, "waitingForCustomer"));
-    if (input.mine) where.push(eq(tickets.assigneeId, ctx.actor.id));
-    if (input.unassigned) where.push(isNull(tickets.assigneeId));
-    if (input.breached) where.push(eq(tickets.breached, true));
-    if (input.escalated) where.push(gt(tickets.escalationLevel, 0));
-    if (input.classificationId) where.push(eq(tickets.classificationId, input.classificationId));
-    if (input.priorityId) where.push(eq(tickets.priorityId, input.priorityId));
-    if (input.accountId) where.push(eq(tickets.accountId, input.accountId));
-    if (input.policyId) where.push(eq(tickets.policyId, input.policyId));
-    if (input.search) {
-      const like = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(sql`(${tickets.subject} ilike ${like} or ${tickets.number} ilike ${like})`);
-    }
-    if (input.cursor) {
-      const c = input.cursor;
-      where.push(
-        sql`(${tickets.priorityRank}, ${tickets.createdAt}, ${tickets.id}) > (${c.rank}, ${new Date(c.createdAt).toISOString()}::timestamptz, ${c.id})`,
-      );
-    }
-    const rows = await ctx.db
-      .select({ t: queueColumns, accountName: accounts.name })
-      .from(tickets)
-      .leftJoin(accounts, eq(accounts.id, tickets.accountId))
-      .where(and(...where))
-      .orderBy(asc(tickets.priorityRank), asc(tickets.createdAt), asc(tickets.id))
-      .limit(input.limit + 1);
-    const page = rows.slice(0, input.limit);
-    const items = [];
-    for (const r of page)
-      items.push({
-        ...ticketSummary(r.t, await policyVersion(ctx.db, r.t.policyId, r.t.policyVersion)),
-        accountName: r.accountName,
-      });
-    const last = page[page.length - 1]?.t;
-    return {
-      items,
-      nextCursor:
-        rows.length > input.limit && last
-          ? { rank: last.priorityRank, createdAt: last.createdAt.getTime(), id: last.id }
-          : null,
-    };
-  }),
+  queue: staffCan("ticket.view")
+    .input(QueueInput)
+    .query(async ({ ctx, input }) => {
+      const where: SQL[] = [];
+      if (input.status?.length) where.push(inArray(tickets.status, input.status));
+      else if (input.waiting) where.push(eq(tickets.status, "waitingForCustomer"));
+      else where.push(notInArray(tickets.status, ["closed", "rejected"]));
+      if (input.waiting && input.status?.length) where.push(eq(tickets.status, "waitingForCustomer"));
+      if (input.mine) where.push(eq(tickets.assigneeId, ctx.actor.id));
+      if (input.unassigned) where.push(isNull(tickets.assigneeId));
+      if (input.breached) where.push(eq(tickets.breached, true));
+      if (input.escalated) where.push(gt(tickets.escalationLevel, 0));
+      if (input.classificationId) where.push(eq(tickets.classificationId, input.classificationId));
+      if (input.priorityId) where.push(eq(tickets.priorityId, input.priorityId));
+      if (input.accountId) where.push(eq(tickets.accountId, input.accountId));
+      if (input.policyId) where.push(eq(tickets.policyId, input.policyId));
+      if (input.search) {
+        const like = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where.push(sql`(${tickets.subject} ilike ${like} or ${tickets.number} ilike ${like})`);
+      }
+      if (input.cursor) {
+        const c = input.cursor;
+        where.push(
+          sql`(${tickets.priorityRank}, ${tickets.createdAt}, ${tickets.id}) > (${c.rank}, ${new Date(c.createdAt).toISOString()}::timestamptz, ${c.id})`,
+        );
+      }
+      const rows = await ctx.db
+        .select({ t: queueColumns, accountName: accounts.name })
+        .from(tickets)
+        .leftJoin(accounts, eq(accounts.id, tickets.accountId))
+        .where(and(...where))
+        .orderBy(asc(tickets.priorityRank), asc(tickets.createdAt), asc(tickets.id))
+        .limit(input.limit + 1);
+      const page = rows.slice(0, input.limit);
+      const items = [];
+      for (const r of page)
+        items.push({
+          ...ticketSummary(r.t, await policyVersion(ctx.db, r.t.policyId, r.t.policyVersion)),
+          accountName: r.accountName,
+        });
+      const last = page[page.length - 1]?.t;
+      return {
+        items,
+        nextCursor:
+          rows.length > input.limit && last
+            ? { rank: last.priorityRank, createdAt: last.createdAt.getTime(), id: last.id }
+            : null,
+      };
+    }),
 
   /** Detail with internal notes, the account panel and the history (R-TKT-8). */
-  byId: staffProcedure.input(z.object({ id: ticketId })).query(async ({ ctx, input }) => {
-    const { row, policy } = await loadTicket(ctx.db, input.id);
-    const [detail, history, account] = await Promise.all([
-      ticketDetail(ctx.db, row, policy, ctx.actor),
-      ticketHistoryOf(ctx.db, row.id, ctx.actor),
-      row.accountId ? accountPanel(ctx, row.accountId) : Promise.resolve(null),
-    ]);
-    return { ...detail, history, account };
-  }),
+  byId: staffCan("ticket.view")
+    .input(z.object({ id: ticketId }))
+    .query(async ({ ctx, input }) => {
+      const { row, policy } = await loadTicket(ctx.db, input.id);
+      const [detail, history, account] = await Promise.all([
+        ticketDetail(ctx.db, row, policy, ctx.actor),
+        ticketHistoryOf(ctx.db, row.id, ctx.actor),
+        row.accountId ? accountPanel(ctx, row.accountId) : Promise.resolve(null),
+      ]);
+      return { ...detail, history, account };
+    }),
 
-  triage: worker
+  triage: staffCan("ticket.triage")
     .input(
       TicketRef.extend({
         classificationId: z.string().min(1).max(60),
@@ -213,7 +214,7 @@ export const staffTicketRouter = router({
       })),
     ),
 
-  assign: worker
+  assign: staffCan("ticket.assign")
     .input(TicketRef.extend({ assigneeId: textId.nullable() }))
     .mutation(async ({ ctx, input }) => {
       if (input.assigneeId) {
@@ -229,14 +230,14 @@ export const staffTicketRouter = router({
       return staffEvent(ctx, input, (b) => ({ type: "ticket.assign", ...b, assigneeId: input.assigneeId }));
     }),
 
-  claim: worker
+  claim: staffCan("ticket.claim")
     .input(TicketRef)
     .mutation(({ ctx, input }) =>
       staffEvent(ctx, input, (b) => ({ type: "ticket.assign", ...b, assigneeId: b.actor.id })),
     ),
 
   /** R-LC-1: the first public reply is the first response. */
-  reply: worker
+  reply: staffCan("ticket.reply")
     .input(TicketRef.extend({ body: body(), attachments: AttachmentsInput }))
     .mutation(async ({ ctx, input }) => {
       const files = checkAttachments(input.attachments);
@@ -246,7 +247,7 @@ export const staffTicketRouter = router({
     }),
 
   /** R-TKT-8: internal notes are never shown or sent to customers. */
-  note: worker
+  note: staffCan("ticket.internalNote")
     .input(TicketRef.extend({ body: body("a note"), attachments: AttachmentsInput }))
     .mutation(async ({ ctx, input }) => {
       const files = checkAttachments(input.attachments);
@@ -257,7 +258,7 @@ export const staffTicketRouter = router({
     }),
 
   /** R-LC-2 */
-  requestInformation: worker
+  requestInformation: staffCan("ticket.reply")
     .input(TicketRef.extend({ body: body("what you need") }))
     .mutation(async ({ ctx, input }) =>
       staffEvent(ctx, input, (b) => ({ type: "ticket.requestInformation", ...b }), {
@@ -266,7 +267,7 @@ export const staffTicketRouter = router({
     ),
 
   /** R-LC-3 */
-  proposeResolution: worker
+  proposeResolution: staffCan("ticket.resolve")
     .input(TicketRef.extend({ body: body("the resolution") }))
     .mutation(async ({ ctx, input }) =>
       staffEvent(ctx, input, (b) => ({ type: "ticket.proposeResolution", ...b }), {
@@ -275,7 +276,7 @@ export const staffTicketRouter = router({
     ),
 
   /** R-LC-8: without the customer's confirmation a close needs a reason. */
-  close: worker
+  close: staffCan("ticket.close")
     .input(TicketRef.extend({ reason: z.string().trim().max(2000).optional() }))
     .mutation(({ ctx, input }) =>
       staffEvent(ctx, input, (b) => ({ type: "ticket.close", ...b, reason: input.reason || undefined })),
@@ -285,14 +286,14 @@ export const staffTicketRouter = router({
    * R-ACT-3: a request from anyone but an authorized contact is refused with a reason — the sender of an
    * unidentified mail is told by mail, in the rejection's transaction (services/refusal.ts).
    */
-  reject: worker
+  reject: staffCan("ticket.reject")
     .input(TicketRef.extend({ reason: RejectReason, note: z.string().trim().max(2000).optional() }))
     .mutation(async ({ ctx, input }) => {
       const loaded = await loadTicket(ctx.db, input.id);
       const at = ctx.clock.now();
       const note = input.note || undefined;
       const out = await ctx.db.transaction(async (tx) => {
-        const sender = await refusedSender(tx, loaded.row, input.reason);
+        const sender = await refusedSender(tx, loaded.row, input.reason, at);
         const saved = await transitionInTx(tx, {
           loaded,
           event: { type: "ticket.reject", at, actor: ctx.actor, reason: input.reason, note },
@@ -305,12 +306,12 @@ export const staffTicketRouter = router({
       return ticketSummary(out.row, loaded.policy);
     }),
 
-  reopen: worker
+  reopen: staffCan("ticket.reopen")
     .input(TicketRef)
     .mutation(({ ctx, input }) => staffEvent(ctx, input, (b) => ({ type: "ticket.reopen", ...b }))),
 
   /** R-TKT-3 */
-  reclassify: worker
+  reclassify: staffCan("ticket.reclassify")
     .input(
       TicketRef.extend({
         classificationId: z.string().min(1).max(60),
@@ -329,14 +330,14 @@ export const staffTicketRouter = router({
     ),
 
   /** R-ESC-1 */
-  escalate: worker
+  escalate: staffCan("ticket.escalate")
     .input(TicketRef.extend({ note: z.string().trim().min(1, "say why you escalate").max(2000) }))
     .mutation(({ ctx, input }) =>
       staffEvent(ctx, input, (b) => ({ type: "ticket.escalate", ...b, note: input.note })),
     ),
 
   /** R-CHG-1 */
-  setChargeCategory: staffRole(...ticketWorkers, "billing")
+  setChargeCategory: staffCan("ticket.setChargeCategory")
     .input(TicketRef.extend({ categoryId: z.string().min(1).max(60) }))
     .mutation(({ ctx, input }) =>
       staffEvent(ctx, input, (b) => ({
@@ -347,7 +348,7 @@ export const staffTicketRouter = router({
     ),
 
   /** R-MI-2: while the incident is active its status post counts as first response. */
-  linkMajorIncident: worker
+  linkMajorIncident: staffCan("incident.manage")
     .input(TicketRef.extend({ incidentId: textId }))
     .mutation(async ({ ctx, input }) => {
       const [mi] = await ctx.db.select().from(majorIncidents).where(eq(majorIncidents.id, input.incidentId));
@@ -368,7 +369,7 @@ export const staffTicketRouter = router({
     }),
 
   /** R-TKT-5: a voicemail or unknown sender matched to an account and contact. */
-  matchAccount: specialist
+  matchAccount: staffCan("ticket.triage")
     .input(TicketRef.extend({ accountId: textId, contactId: textId }))
     .mutation(async ({ ctx, input }) => {
       const [c] = await ctx.db
@@ -395,7 +396,7 @@ export const staffTicketRouter = router({
     }),
 
   /** R-ACT-3: the authorization of a ticket opened pending authorization arrived. */
-  authorize: specialist
+  authorize: staffCan("ticket.triage")
     .input(TicketRef)
     .mutation(({ ctx, input }) => staffEvent(ctx, input, (b) => ({ type: "ticket.authorize", ...b }))),
 
@@ -403,7 +404,7 @@ export const staffTicketRouter = router({
    * Support opens a ticket for a caller (phone, email, on behalf); R-ACT-3 exception with
    * authorizationPending; R-ACT-4: a caller who is no contact may give the address holding temporary access.
    */
-  openFor: worker
+  openFor: staffCan("ticket.openOnBehalf")
     .input(
       TicketRequest.extend({
         accountId: textId,
@@ -419,7 +420,7 @@ export const staffTicketRouter = router({
     }),
 
   /** R-TKT-5: a voicemail yields a ticket that knows only the caller's number until matched. */
-  logVoicemail: specialist
+  logVoicemail: staffCan("ticket.triage")
     .input(
       z.object({
         policyId: z.string().min(1).max(60),
@@ -496,56 +497,62 @@ export const staffTicketRouter = router({
     }),
 
   /** Requests nobody identified yet: unmatched voicemails and mail, tickets pending authorization. */
-  inbox: staffProcedure.input(z.object({ limit: pageLimit })).query(async ({ ctx, input }) => {
-    const rows = await ctx.db
-      .select()
-      .from(tickets)
-      .where(
-        and(
-          notInArray(tickets.status, ["closed", "rejected"]),
-          or(
-            isNull(tickets.accountId),
-            eq(tickets.authorizationPending, true),
-            and(isNull(tickets.contactId), isNotNull(tickets.callerNumber)),
-          ),
-        ),
-      )
-      .orderBy(asc(tickets.createdAt))
-      .limit(input.limit);
-    // mail from unknown senders: who wrote, what about (R-TKT-5, R-ACT-3)
-    const mails = rows.length
-      ? await ctx.db
-          .select()
-          .from(inboundMails)
-          .where(
-            inArray(
-              inboundMails.ticketId,
-              rows.map((r) => r.id),
+  inbox: staffCan("ticket.view")
+    .input(z.object({ limit: pageLimit }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db
+        .select()
+        .from(tickets)
+        .where(
+          and(
+            notInArray(tickets.status, ["closed", "rejected"]),
+            or(
+              isNull(tickets.accountId),
+              eq(tickets.authorizationPending, true),
+              and(isNull(tickets.contactId), isNotNull(tickets.callerNumber)),
             ),
-          )
-      : [];
-    const mailOf = new Map(mails.map((m) => [m.ticketId, m]));
-    const out = [];
-    for (const r of rows) {
-      const m = mailOf.get(r.id);
-      out.push({
-        ...ticketSummary(r, await policyVersion(ctx.db, r.policyId, r.policyVersion)),
-        mail: m
-          ? {
-              from: m.fromAddress,
-              fromName: m.fromName,
-              subject: m.subject,
-              excerpt: m.excerpt,
-              receivedAt: m.receivedAt.getTime(),
-            }
-          : null,
-      });
-    }
-    return out;
-  }),
+          ),
+        )
+        .orderBy(asc(tickets.createdAt))
+        .limit(input.limit);
+      // mail from unknown senders: who wrote, what about (R-TKT-5, R-ACT-3)
+      const mails = rows.length
+        ? await ctx.db
+            .select()
+            .from(inboundMails)
+            .where(
+              inArray(
+                inboundMails.ticketId,
+                rows.map((r) => r.id),
+              ),
+            )
+        : [];
+      const mailOf = new Map(mails.map((m) => [m.ticketId, m]));
+      const out = [];
+      for (const r of rows) {
+        const m = mailOf.get(r.id);
+        out.push({
+          ...ticketSummary(r, await policyVersion(ctx.db, r.policyId, r.policyVersion)),
+          mail: m
+            ? {
+                from: m.fromAddress,
+                fromName: m.fromName,
+                subject: m.subject,
+                excerpt: m.excerpt,
+                receivedAt: m.receivedAt.getTime(),
+                // R-MAIL-3/4: whether the sender was authenticated, whether a machine wrote it, and why
+                authentication: m.authentication,
+                automatic: m.automatic,
+                reason: m.reason,
+              }
+            : null,
+        });
+      }
+      return out;
+    }),
 
   /** R-ACT-4: temporary authorization; the account's primary contact is asked to confirm. */
-  grantTemporaryAccess: specialist
+  grantTemporaryAccess: staffCan("access.grantTemporary")
     .input(
       z.object({
         accountId: textId,

@@ -6,10 +6,11 @@ import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { z } from "zod";
 import { deactivateLogin, reactivateLogin, setPassword } from "../auth";
 import { uniquely } from "../services/unique";
-import { router, staffProcedure, staffRole } from "../trpc";
+import { router, staffCan } from "../trpc";
 import { email, epochMs, textId } from "./inputs";
 
-const admin = staffRole("administrator");
+const admin = staffCan("staff.manage");
+const rotaKeeper = staffCan("onCall.editRota");
 
 function staffDto(u: typeof users.$inferSelect) {
   return { id: u.id, email: u.email, name: u.name, roles: u.staffRoles, active: u.active, phone: u.phone };
@@ -26,12 +27,12 @@ async function staffUser(db: Parameters<typeof setPassword>[0], id: string) {
 
 export const staffRouter = router({
   /** Who works here (assignee pickers, rota). */
-  list: staffProcedure.query(async ({ ctx }) => {
+  list: staffCan("staff.view").query(async ({ ctx }) => {
     const rows = await ctx.db.select().from(users).where(eq(users.kind, "staff")).orderBy(asc(users.name));
     return rows.map(staffDto);
   }),
 
-  me: staffProcedure.query(async ({ ctx }) => staffDto(await staffUser(ctx.db, ctx.actor.id))),
+  me: staffCan("staff.view").query(async ({ ctx }) => staffDto(await staffUser(ctx.db, ctx.actor.id))),
 
   create: admin
     .input(
@@ -83,28 +84,30 @@ export const staffRouter = router({
 
   reactivate: admin.input(z.object({ id: textId })).mutation(async ({ ctx, input }) => {
     const u = await staffUser(ctx.db, input.id);
-    await reactivateLogin(ctx.db, u.id);
+    await reactivateLogin(ctx.db, u.id, ctx.actor);
     return staffDto(await staffUser(ctx.db, u.id));
   }),
 
   /** R-SLA-5: who is on call in a window. */
-  rota: staffProcedure.input(z.object({ from: epochMs, to: epochMs })).query(async ({ ctx, input }) => {
-    const rows = await ctx.db
-      .select({ r: onCallRota, name: users.name })
-      .from(onCallRota)
-      .innerJoin(users, eq(users.id, onCallRota.staffId))
-      .where(and(lt(onCallRota.fromAt, new Date(input.to)), gt(onCallRota.toAt, new Date(input.from))))
-      .orderBy(asc(onCallRota.fromAt));
-    return rows.map((x) => ({
-      id: x.r.id,
-      staffId: x.r.staffId,
-      name: x.name,
-      fromAt: x.r.fromAt.getTime(),
-      toAt: x.r.toAt.getTime(),
-    }));
-  }),
+  rota: staffCan("staff.view")
+    .input(z.object({ from: epochMs, to: epochMs }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db
+        .select({ r: onCallRota, name: users.name })
+        .from(onCallRota)
+        .innerJoin(users, eq(users.id, onCallRota.staffId))
+        .where(and(lt(onCallRota.fromAt, new Date(input.to)), gt(onCallRota.toAt, new Date(input.from))))
+        .orderBy(asc(onCallRota.fromAt));
+      return rows.map((x) => ({
+        id: x.r.id,
+        staffId: x.r.staffId,
+        name: x.name,
+        fromAt: x.r.fromAt.getTime(),
+        toAt: x.r.toAt.getTime(),
+      }));
+    }),
 
-  addRota: admin
+  addRota: rotaKeeper
     .input(
       z.object({
         staffId: textId,
@@ -125,7 +128,7 @@ export const staffRouter = router({
       return { id: r?.id ?? "" };
     }),
 
-  removeRota: admin.input(z.object({ id: textId })).mutation(async ({ ctx, input }) => {
+  removeRota: rotaKeeper.input(z.object({ id: textId })).mutation(async ({ ctx, input }) => {
     const gone = await ctx.db.delete(onCallRota).where(eq(onCallRota.id, input.id)).returning();
     if (!gone.length) throw new DomainError("NOT_FOUND", "No such rota entry.");
     return { removed: true };

@@ -224,7 +224,14 @@ export const ticketRouter = router({
       const loaded = await loadVisible(ctx, input.id);
       const { id: _id, expectedVersion: _v, ...request } = input;
       const note = validateCustomerEscalation(loaded.policy, request, loaded.row.number);
-      const event: TicketEvent = { type: "ticket.escalate", at: ctx.clock.now(), actor: ctx.actor, note };
+      // R-ESC-2: the request travels with the event: the domain checks it again, whoever calls it
+      const event: TicketEvent = {
+        type: "ticket.escalate",
+        at: ctx.clock.now(),
+        actor: ctx.actor,
+        note,
+        request,
+      };
       const out = await transition(ctx.db, {
         loaded,
         event,

@@ -10,7 +10,7 @@ import { DomainError } from "@helpdesk/domain";
 import { mayOpenTicket, type SupportContact, type TemporaryGrant } from "@helpdesk/domain/access";
 import type { Actor, OpenTicketInput } from "@helpdesk/domain/ticket";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { type AttachmentInput, checkAttachments } from "../attachments";
+import { type AttachmentInput, type CheckedAttachment, checkAttachments } from "../attachments";
 import type { Queryable } from "../db";
 import type { CustomerActor } from "../trpc";
 import { activePolicy, policyVersion } from "./policies";
@@ -357,10 +357,12 @@ export async function openAsStaff(
     /** the caller's address: an authorized contact's, or one holding temporary access (R-ACT-4) */
     email?: string;
     authorizationPending?: boolean;
+    /** files already checked by the caller (the mail intake, with its own limits) */
+    checkedFiles?: CheckedAttachment[];
   },
   at: number,
 ): Promise<TransitionResult> {
-  const files = checkAttachments(req.attachments ?? []);
+  const files = req.checkedFiles ?? checkAttachments(req.attachments ?? []);
   const email = req.email?.trim() || null;
   const {
     account,
@@ -376,6 +378,9 @@ export async function openAsStaff(
     requester: { contactId: req.contactId, phone: req.callerNumber ?? null, email },
     at,
     isStaffConfirmedIncident: req.authorizationPending ?? false,
+    // R-ACT-3: the domain decides who may open pending authorization, and for which inquiry type
+    openedBy: actor,
+    inquiryType: req.inquiryType,
   });
   if (!access.ok) throw access.error;
   const contact = facts.contacts.find((c) => c.id === (access.value.contactId ?? req.contactId));

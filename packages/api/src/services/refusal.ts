@@ -10,6 +10,8 @@ import { inboundMails, type outbox } from "@helpdesk/db/schema";
 import type { RejectReason } from "@helpdesk/domain/ticket";
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "../db";
+import { isBouncing } from "./mail/bounce";
+import { takeAnswerSlot } from "./mail/loops";
 import type { TicketRow } from "./tickets";
 
 type OutboxRow = typeof outbox.$inferInsert;
@@ -22,11 +24,16 @@ export const DEFAULT_REFUSAL_REASONS: Record<RejectReason, string> = {
   outOfScope: "The request is outside the support we provide.",
 };
 
-/** The sender of the mail that opened this unidentified ticket, to be told of a rejection; else null. */
+/**
+ * The sender of the mail that opened this unidentified ticket, to be told of a rejection; else null.
+ * The refusal is an automatic answer (loop guard, services/mail/loops.ts): given `at`, it takes one of
+ * the sender's hourly answers, and none is sent when they are used up, nor to a bouncing address.
+ */
 export async function refusedSender(
   db: Queryable,
   ticket: Pick<TicketRow, "id" | "contactId" | "createdById">,
   reason: RejectReason,
+  at?: number,
 ): Promise<{ address: string; name: string | null } | null> {
   // a ticket with a contact or a portal author is answered through the usual notifications
   if (ticket.contactId || ticket.createdById || reason === "spam") return null;
@@ -36,7 +43,13 @@ export async function refusedSender(
     .where(and(eq(inboundMails.ticketId, ticket.id), eq(inboundMails.outcome, "unmatched")))
     .orderBy(asc(inboundMails.receivedAt))
     .limit(1);
-  return mail ?? null;
+  if (!mail) return null;
+  if (
+    at !== undefined &&
+    ((await isBouncing(db, mail.address)) || !(await takeAnswerSlot(db, mail.address, at)))
+  )
+    return null;
+  return mail;
 }
 
 /** The outbox row of the refusal mail (kind "mail", the payload the outbox worker sends). */

@@ -127,7 +127,13 @@ export async function ticketHistoryOf(db: Queryable, ticketId: string, actor: Ac
     .from(ticketHistory)
     .where(eq(ticketHistory.ticketId, ticketId))
     .orderBy(asc(ticketHistory.at), asc(ticketHistory.id));
-  const internal = new Set(["ticket.reply:internal", "ticket.assign", "sla.warning"]);
+  // an automatic mail is recorded for staff (R-MAIL-4): a bounce may name other people's addresses
+  const internal = new Set([
+    "ticket.reply:internal",
+    "ticket.assign",
+    "sla.warning",
+    "ticket.recordAutomaticMail",
+  ]);
   return rows
     .filter((h) => {
       if (actor.kind === "staff") return true;

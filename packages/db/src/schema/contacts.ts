@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
-import { createdAt, textId, updatedAt } from "./columns";
+import { createdAt, textId, tstz, updatedAt } from "./columns";
 import { users } from "./users";
 
 /** Authorized support contacts per account (R-ACT-3): only they may open tickets. */
@@ -20,6 +20,10 @@ export const authorizedContacts = pgTable(
     active: boolean().notNull().default(true),
     /** the portal login of this person, when they have one */
     userId: text().references(() => users.id, { onDelete: "set null" }),
+    /** R-MAIL-4: when mail to this address last bounced (null = delivers); outbound skips notifications */
+    bouncingSince: tstz(),
+    /** the bounce's status and diagnostic, for staff */
+    bounceReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -32,6 +32,10 @@ export const users = pgTable(
     deactivatedReason: text(),
     deactivatedAt: tstz(),
     failedPasswordCount: integer().notNull().default(0),
+    /** R-MAIL-4: when mail to this address last bounced (null = delivers); outbound skips notifications */
+    bouncingSince: tstz(),
+    /** the bounce's status and diagnostic, for staff */
+    bounceReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -110,12 +110,34 @@ describe("opening tickets (R-ACT-3, R-ACT-4, R-ACT-6)", () => {
   });
 
   it("R-ACT-3: a specialist may open a confirmed incident first; the ticket is flagged authorization pending", () => {
+    const stranger = { email: "stranger@x.example" };
+    const pending = { ...base, requester: stranger, isStaffConfirmedIncident: true };
     expect(
-      mayOpenTicket({ ...base, requester: { email: "stranger@x.example" }, isStaffConfirmedIncident: true }),
+      mayOpenTicket({ ...pending, openedBy: staff("supportSpecialist"), inquiryType: "incident" }),
     ).toEqual({
       ok: true,
       value: { authorizationPending: true, via: "staffConfirmedIncident" },
     });
+  });
+
+  it("R-ACT-3, R-ACT-7: only the roles the table allows open pending authorization, and only for an incident", () => {
+    const pending = { ...base, requester: { email: "stranger@x.example" }, isStaffConfirmedIncident: true };
+    for (const role of staffRoles) {
+      const r = mayOpenTicket({ ...pending, openedBy: staff(role), inquiryType: "incident" });
+      expect(r.ok, role).toBe(staffMay([role], "ticket.openUnauthorizedIncident"));
+      if (!r.ok) expect(r.error).toMatchObject({ code: "FORBIDDEN", rule: "R-ACT-3" });
+    }
+    // nobody named, or a customer claiming the exception: refused
+    expect(mayOpenTicket({ ...pending, inquiryType: "incident" }).ok).toBe(false);
+    expect(
+      mayOpenTicket({ ...pending, openedBy: customer({ role: "customerAdmin" }), inquiryType: "incident" })
+        .ok,
+    ).toBe(false);
+    for (const inquiryType of ["serviceRequest", "standardChange", "nonStandardChange"] as const) {
+      const r = mayOpenTicket({ ...pending, openedBy: staff("supportSpecialist"), inquiryType });
+      expect(r.ok, inquiryType).toBe(false);
+      if (!r.ok) expect(r.error).toMatchObject({ code: "INVALID_INPUT", rule: "R-ACT-3" });
+    }
   });
 
   it("R-ACT-4: temporary access counts until it lapses unconfirmed after the policy's window", () => {

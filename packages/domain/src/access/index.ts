@@ -8,8 +8,11 @@ export {
   type TemporaryGrantStatus,
   temporaryGrantLapsesAt,
   temporaryGrantStatus,
+  unauthorizedIncidentRefusal,
 } from "./open-ticket";
 export {
+  DEACTIVATED_LOGIN_MESSAGE,
+  type LoginRules,
   loginAfterFailedPassword,
   loginAfterPasswordReset,
   loginAfterSuccessfulPassword,
@@ -17,14 +20,20 @@ export {
   mayConfigureAccount,
   mayViewTicket,
   reactivateLogin,
-  requireStaff,
-  type StaffAction,
-  staffActions,
-  staffMay,
-  staffPermissions,
+  STAFF_LOGIN_RULES,
   type TicketVisibilityRef,
   visibleMessages,
 } from "./rules";
+export {
+  requireStaff,
+  rolesFor,
+  type StaffAction,
+  staffActionOf,
+  staffActions,
+  staffMay,
+  staffPermissions,
+  staffRefusal,
+} from "./staff-roles";
 export type {
   AccountRef,
   LoginState,

@@ -2,7 +2,9 @@
  * R-ACT-3, R-ACT-4, R-ACT-6: who may open a ticket for an account.
  */
 import { DomainError, err, ok, type Result } from "../errors";
-import type { Policy } from "../policy/schema";
+import type { InquiryType, Policy } from "../policy/schema";
+import type { Actor } from "../ticket/types";
+import { rolesFor, staffMay } from "./staff-roles";
 import type { AccountRef, PartnerLink, Requester, SupportContact, TemporaryGrant } from "./types";
 
 const DAY = 86_400_000;
@@ -20,6 +22,54 @@ export interface OpenTicketAccessInput {
   at: number;
   /** a support specialist opens it for an incident support confirmed (R-ACT-3) */
   isStaffConfirmedIncident?: boolean;
+  /** who opens it: with `isStaffConfirmedIncident`, staff whose role allows it (R-ACT-3, R-ACT-7) */
+  openedBy?: Actor;
+  /** what is being opened: only an incident may be opened pending authorization (R-ACT-3) */
+  inquiryType?: InquiryType;
+}
+
+const roleNames: Record<string, string> = {
+  supportSpecialist: "support specialist",
+  serviceEngineer: "service engineer",
+  serviceManager: "service manager",
+  implementationEngineer: "implementation engineer",
+  technicalConsultant: "technical consultant",
+  billing: "billing",
+  administrator: "administrator",
+};
+
+/**
+ * R-ACT-3: the one exception to "only authorized contacts open tickets": staff whose role the R-ACT-7
+ * table allows (`ticket.openUnauthorizedIncident`: support specialists) open a ticket for an INCIDENT
+ * support confirmed, before the authorization. Null when allowed; the refusal otherwise. Both
+ * `mayOpenTicket` and the ticket facade's `openTicket` ask this, so they cannot disagree.
+ */
+export function unauthorizedIncidentRefusal(
+  openedBy: Actor | undefined,
+  inquiryType: InquiryType | undefined,
+): DomainError | null {
+  if (openedBy?.kind !== "staff" || !staffMay(openedBy.roles, "ticket.openUnauthorizedIncident")) {
+    const who = rolesFor("ticket.openUnauthorizedIncident")
+      .map((r) => roleNames[r] ?? r)
+      .join(" or ");
+    return new DomainError(
+      "FORBIDDEN",
+      `Only a ${who} may open a ticket before the requester is authorized (authorization pending).`,
+      { rule: "R-ACT-3" },
+    );
+  }
+  if (inquiryType !== "incident")
+    return new DomainError(
+      "INVALID_INPUT",
+      "Only an incident support confirmed may be opened before the authorization; a service or change request needs an authorized contact.",
+      {
+        rule: "R-ACT-3",
+        issues: [
+          { path: ["inquiryType"], message: "open a ticket pending authorization for an incident only" },
+        ],
+      },
+    );
+  return null;
 }
 
 export interface OpenTicketAccess {
@@ -188,8 +238,11 @@ export function mayOpenTicket(input: OpenTicketAccessInput): Result<OpenTicketAc
       );
   }
 
-  if (input.isStaffConfirmedIncident)
+  if (input.isStaffConfirmedIncident) {
+    const refused = unauthorizedIncidentRefusal(input.openedBy, input.inquiryType);
+    if (refused) return err(refused);
     return ok({ authorizationPending: true, via: "staffConfirmedIncident" });
+  }
 
   return notAuthorized(
     account,

@@ -3,7 +3,8 @@
  */
 import { DomainError, err, ok, type Result } from "../errors";
 import type { Policy } from "../policy/schema";
-import type { Actor, StaffRole } from "../ticket/types";
+import type { Actor } from "../ticket/types";
+import { staffMay } from "./staff-roles";
 import type { LoginState, PartnerLink, VisibleMessage } from "./types";
 
 export interface TicketVisibilityRef {
@@ -75,10 +76,18 @@ export function visibleMessages<M extends VisibleMessage>(actor: Actor, messages
 // ---------------------------------------------------------------------------------------------------
 // R-ACT-8 login safety
 
+/** R-ACT-8: the login rules a login is held to: its account's policy, or these for staff logins (no policy). */
+export type LoginRules = Pick<Policy, "login">;
+export const STAFF_LOGIN_RULES: LoginRules = { login: { maxFailedPasswords: 5 } };
+
+/** What a deactivated login is told — only after the right password, so it reveals nothing to a guesser. */
+export const DEACTIVATED_LOGIN_MESSAGE =
+  "This login is deactivated after too many wrong passwords or by an administrator. A password reset does not reactivate it: ask your account admin to reactivate you (staff: ask a helpdesk administrator).";
+
 /** A wrong password: counted; at the policy's maximum the login is deactivated. */
-export function loginAfterFailedPassword(state: LoginState, policy: Policy, at?: number): LoginState {
+export function loginAfterFailedPassword(state: LoginState, rules: LoginRules, at?: number): LoginState {
   const failedPasswordCount = state.failedPasswordCount + 1;
-  if (!state.active || failedPasswordCount < policy.login.maxFailedPasswords)
+  if (!state.active || failedPasswordCount < rules.login.maxFailedPasswords)
     return { ...state, failedPasswordCount };
   return {
     ...state,
@@ -91,14 +100,7 @@ export function loginAfterFailedPassword(state: LoginState, policy: Policy, at?:
 
 /** A correct password on an active login clears the count; an inactive login stays refused. */
 export function loginAfterSuccessfulPassword(state: LoginState): Result<LoginState> {
-  if (!state.active)
-    return err(
-      new DomainError(
-        "FORBIDDEN",
-        "This login is deactivated. An administrator of your account (or support) must reactivate it; a password reset does not.",
-        { rule: "R-ACT-8" },
-      ),
-    );
+  if (!state.active) return err(new DomainError("FORBIDDEN", DEACTIVATED_LOGIN_MESSAGE, { rule: "R-ACT-8" }));
   return ok({ ...state, failedPasswordCount: 0 });
 }
 
@@ -110,7 +112,7 @@ export function loginAfterPasswordReset(state: LoginState): LoginState {
 /** R-ACT-8: only a customer admin of the same account, or staff, reactivates a login. */
 export function reactivateLogin(state: LoginState, actor: Actor): Result<LoginState> {
   const allowed =
-    (actor.kind === "staff" && staffMay(actor.roles, "account.manage")) ||
+    (actor.kind === "staff" && staffMay(actor.roles, "login.reactivate")) ||
     (actor.kind === "customer" &&
       actor.role === "customerAdmin" &&
       !actor.partnerAccountId &&
@@ -127,99 +129,4 @@ export function reactivateLogin(state: LoginState, actor: Actor): Result<LoginSt
       ),
     );
   return ok({ ...state, active: true, failedPasswordCount: 0, deactivatedReason: null, deactivatedAt: null });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// R-ACT-7 staff roles → console actions
-
-export const staffActions = [
-  "ticket.view",
-  "ticket.reply",
-  "ticket.internalNote",
-  "ticket.triage",
-  "ticket.openOnBehalf",
-  "ticket.openUnauthorizedIncident",
-  "ticket.reclassify",
-  "ticket.assign",
-  "ticket.resolve",
-  "ticket.close",
-  "ticket.reject",
-  "ticket.escalate",
-  "ticket.setChargeCategory",
-  "account.manage",
-  "access.grantTemporary",
-  "incident.manage",
-  "maintenance.manage",
-  "onCall.respond",
-  "onCall.editRota",
-  "professionalServices.manage",
-  "billing.view",
-  "billing.complaints",
-  "billing.creditNotes",
-  "reports.view",
-  "policy.edit",
-  "staff.manage",
-] as const;
-export type StaffAction = (typeof staffActions)[number];
-
-const support: StaffRole[] = [
-  "supportSpecialist",
-  "serviceEngineer",
-  "serviceManager",
-  "implementationEngineer",
-  "technicalConsultant",
-];
-
-/**
- * R-ACT-7: which staff role may do what in the console. Support specialists triage (first line), service
- * engineers work expert tickets, service managers look after named accounts, implementation engineers and
- * technical consultants run projects, billing handles charge complaints and credit notes, administrators
- * edit the policy and staff. A person with several roles may do what any of them may.
- */
-export const staffPermissions: Record<StaffAction, readonly StaffRole[]> = {
-  "ticket.view": [...support, "billing", "administrator"],
-  "ticket.reply": support,
-  "ticket.internalNote": [...support, "billing"],
-  "ticket.triage": ["supportSpecialist", "serviceManager"],
-  "ticket.openOnBehalf": ["supportSpecialist", "serviceEngineer", "serviceManager"],
-  "ticket.openUnauthorizedIncident": ["supportSpecialist"],
-  "ticket.reclassify": ["supportSpecialist", "serviceEngineer", "serviceManager"],
-  "ticket.assign": ["supportSpecialist", "serviceManager"],
-  "ticket.resolve": support,
-  "ticket.close": ["supportSpecialist", "serviceEngineer", "serviceManager"],
-  "ticket.reject": ["supportSpecialist", "serviceManager"],
-  "ticket.escalate": ["supportSpecialist", "serviceEngineer", "serviceManager"],
-  "ticket.setChargeCategory": ["supportSpecialist", "serviceEngineer", "serviceManager"],
-  "account.manage": ["supportSpecialist", "serviceManager", "administrator"],
-  "access.grantTemporary": ["supportSpecialist", "serviceManager"],
-  "incident.manage": ["supportSpecialist", "serviceEngineer", "serviceManager"],
-  "maintenance.manage": ["serviceEngineer", "implementationEngineer", "administrator"],
-  "onCall.respond": ["supportSpecialist", "serviceEngineer"],
-  "onCall.editRota": ["serviceManager", "administrator"],
-  "professionalServices.manage": ["implementationEngineer", "technicalConsultant", "serviceManager"],
-  "billing.view": ["billing", "serviceManager", "administrator"],
-  "billing.complaints": ["billing"],
-  "billing.creditNotes": ["billing"],
-  "reports.view": ["serviceManager", "administrator"],
-  "policy.edit": ["administrator"],
-  "staff.manage": ["administrator"],
-};
-
-export function staffMay(roles: readonly StaffRole[], action: StaffAction): boolean {
-  const allowed = staffPermissions[action];
-  return roles.some((r) => allowed.includes(r));
-}
-
-/** The Result form for services: FORBIDDEN with a sentence naming the roles that may. */
-export function requireStaff(actor: Actor, action: StaffAction): Result<true> {
-  if (actor.kind === "staff" && staffMay(actor.roles, action)) return ok(true);
-  return err(
-    new DomainError(
-      "FORBIDDEN",
-      `Only staff with the role ${staffPermissions[action].join(", ")} may do '${action}'.`,
-      {
-        rule: "R-ACT-7",
-      },
-    ),
-  );
 }

@@ -11,6 +11,7 @@
  * return a plain state (status + context) the server stores, and effect declarations it carries out.
  */
 import { assign, setup, transition } from "xstate";
+import { staffMay } from "../access/staff-roles";
 import { DomainError, err, ok, type Result } from "../errors";
 import type { Actor, TicketStatus } from "../ticket/types";
 import type { InvoiceLineDraft } from "./decision";
@@ -67,7 +68,8 @@ export interface ComplaintState {
   context: ComplaintContext;
 }
 
-const isBilling = (actor: Actor) => actor.kind === "staff" && actor.roles.includes("billing");
+/** R-CHG-5, R-ACT-7: who reviews complaints is the staff role table's answer */
+const isBilling = (actor: Actor) => actor.kind === "staff" && staffMay(actor.roles, "billing.complaints");
 const blank = (s: string | undefined | null) => !s || s.trim() === "";
 
 const entry = (e: ComplaintEvent, note?: string): ComplaintHistoryEntry => ({

@@ -164,6 +164,15 @@ export const testPolicy = definePolicy({
   assumptions: [],
 });
 
+/** R-ESC-2: what a customer escalation gives (the ticket's own number is added by the machine). */
+export const escalationRequest = {
+  companyName: "Acme Messaging GmbH",
+  callerName: "Ada Admin",
+  callerPhone: "+49 89 5528 2525",
+  supportDescription: { kind: "degraded" },
+  requestedAction: "Restore outbound delivery",
+};
+
 export const customer: Actor = { kind: "customer", id: "c-1", accountId: "acc-1", role: "customerAdmin" };
 export const otherCustomer: Actor = {
   kind: "customer",

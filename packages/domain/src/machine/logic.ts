@@ -11,7 +11,7 @@ import type { Policy } from "../policy/schema";
 import type { TicketEvent, TicketEventOf } from "../ticket/events";
 import type { Actor, DeadlineKind, Effect, TicketStatus } from "../ticket/types";
 import { type ClockName, HISTORY_CAP, type TicketContext } from "./context";
-import { calendarOf, sampledForSurvey, serviceLevelOf, targetOf } from "./policy-lookup";
+import { alwaysCalendarId, calendarOf, sampledForSurvey, serviceLevelOf, targetOf } from "./policy-lookup";
 
 export const DAY_MS = 86_400_000;
 
@@ -170,8 +170,33 @@ export function resumeResolution(env: Env, d: TicketContext, at: number) {
   scheduleResolution(env, d);
 }
 
+/**
+ * R-SLA-5: the clocks follow the contract. A ticket the 24x7 contract covers around the clock (a 24x7
+ * contract, a channel that may page, a paging priority — what would page on call out of hours) counts on
+ * the 24x7 calendar: the service level's after-hours calendar, or the 24x7 one when the level names none,
+ * whether it was opened in service hours or not. Every other ticket counts on the level's service times.
+ * A switch keeps the resolution minutes counted so far on the calendar they were counted on.
+ */
+export function followContract(env: Env, d: TicketContext, at: number) {
+  const level = sl(env, d);
+  const covered = explainPaging(env.policy, {
+    channel: d.channel,
+    priorityId: d.priorityId,
+    is24x7: d.is24x7,
+    inServiceTime: false,
+  }).page;
+  const want = covered ? (level.afterHoursCalendarId ?? alwaysCalendarId(env.policy)) : level.calendarId;
+  if (want === d.calendarId) return;
+  if (d.resolution.runningSince !== null) {
+    d.resolution.consumedMinutes = resolutionMinutesAt(env.policy, d, at);
+    d.resolution.runningSince = at;
+  }
+  d.calendarId = want;
+}
+
 /** R-SLA-5: an out-of-hours ticket of a 24x7 contract, on a channel that may page, in a paging priority. */
 export function maybePageOnCall(env: Env, d: TicketContext, at: number) {
+  followContract(env, d, at);
   if (d.pagedOnCall) return;
   const level = sl(env, d);
   const decision = explainPaging(env.policy, {
@@ -182,7 +207,6 @@ export function maybePageOnCall(env: Env, d: TicketContext, at: number) {
   });
   if (!decision.page) return;
   d.pagedOnCall = true;
-  if (level.afterHoursCalendarId) d.calendarId = level.afterHoursCalendarId;
   env.effects.push({ type: "pageOnCall", reason: `${d.number}: ${decision.reason}` });
   note(d, at, { kind: "system", id: "on-call" }, "sla.pageOnCall", decision.reason);
 }

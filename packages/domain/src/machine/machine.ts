@@ -362,6 +362,8 @@ export function createTicketMachine(policy: Policy) {
         d.authorizationPending = false;
       }),
       sweep: on<"ticket.deadline">((d, e, env) => L.sweep(env, d, e.at)),
+      /** R-MAIL-4: only the version and the history entry (`record`): no state, clock, timer or effect */
+      recordAutomaticMail: on<"ticket.recordAutomaticMail">(() => {}),
     },
   }).createMachine({
     id: "ticket",
@@ -390,6 +392,7 @@ export function createTicketMachine(policy: Policy) {
           "ticket.statusPosted": { guard: "allowed", actions: ["statusPosted"] },
           "ticket.matchAccount": { guard: "allowed", actions: ["matchAccount"] },
           "ticket.authorize": { guard: "allowed", actions: ["authorize"] },
+          "ticket.recordAutomaticMail": { guard: "allowed", actions: ["recordAutomaticMail"] },
         },
         states: {
           new: {

@@ -17,7 +17,17 @@ import {
 } from "../ticket/index";
 import type { Actor, TicketStatus } from "../ticket/types";
 import type { TicketContext } from "./context";
-import { baseInput, customer, DAY, HOUR, staff, system, TicketDriver, testPolicy } from "./fixture";
+import {
+  baseInput,
+  customer,
+  DAY,
+  escalationRequest,
+  HOUR,
+  staff,
+  system,
+  TicketDriver,
+  testPolicy,
+} from "./fixture";
 import { firstResponsePhase } from "./logic";
 import { type MachineEvent, machineFor } from "./machine";
 
@@ -44,7 +54,7 @@ function sample(type: TicketEventType, actor: Actor, at: number, c: TicketContex
     case "ticket.requestReclassification":
       return { ...base, type, reason: "it is worse" };
     case "ticket.escalate":
-      return { ...base, type, note: "too slow" };
+      return { ...base, type, note: "too slow", request: escalationRequest };
     case "ticket.setChargeCategory":
       return { ...base, type, categoryId: "customer-change" };
     case "ticket.linkMajorIncident":
@@ -53,6 +63,8 @@ function sample(type: TicketEventType, actor: Actor, at: number, c: TicketContex
       return { ...base, type, accountId: c.accountId, contactId: "c-2" };
     case "ticket.objectResolution":
       return { ...base, type };
+    case "ticket.recordAutomaticMail":
+      return { ...base, type, kind: "autoReply" };
     default:
       return { ...base, type } as MachineEvent;
   }
@@ -113,6 +125,9 @@ function oracle(
     case "ticket.authorize":
       return { allowed: staffOnly && alive && c.authorizationPending };
     case "ticket.deadline":
+      return { allowed: who === "system" };
+    case "ticket.recordAutomaticMail":
+      // R-MAIL-4: recorded in every state, by the mail intake only; never moves the lifecycle
       return { allowed: who === "system" };
     default:
       return { allowed: false };

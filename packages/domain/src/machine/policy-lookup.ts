@@ -1,7 +1,7 @@
 /** Small, total lookups into a policy; a ticket whose ids vanished from a newer policy falls back to defaults. */
 import type { Calendar, Policy, ServiceLevel, Targets } from "../policy/schema";
 
-const ALWAYS: Calendar = { id: "always", name: "24x7", kind: "always" };
+const ALWAYS: Calendar = { id: "builtin-24x7", name: "24x7", kind: "always" };
 
 export function serviceLevelOf(policy: Policy, id: string): ServiceLevel {
   return (
@@ -9,6 +9,14 @@ export function serviceLevelOf(policy: Policy, id: string): ServiceLevel {
     policy.serviceLevels.find((s) => s.id === policy.defaultServiceLevelId) ??
     policy.serviceLevels[0]!
   );
+}
+
+/**
+ * R-SLA-5: the 24x7 calendar a 24x7 contract's clocks count on: the policy's own always-open calendar,
+ * or — when it has none — the built-in one (an id no policy calendar has, so `calendarOf` answers it).
+ */
+export function alwaysCalendarId(policy: Policy): string {
+  return policy.calendars.find((c) => c.kind === "always")?.id ?? "builtin-24x7";
 }
 
 export function calendarOf(policy: Policy, id: string): Calendar {

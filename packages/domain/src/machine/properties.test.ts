@@ -13,6 +13,7 @@ import {
   baseInput,
   customer,
   DAY,
+  escalationRequest,
   HOUR,
   otherCustomer,
   staff,
@@ -57,13 +58,15 @@ function payload(s: StepSpec): Record<string, unknown> {
       return { reason: ["spam", "duplicate", "outOfScope", "unauthorized"][v] };
     case "ticket.requestReclassification":
     case "ticket.escalate":
-      return { reason: "why", note: "why" };
+      return { reason: "why", note: "why", request: escalationRequest };
     case "ticket.setChargeCategory":
       return { categoryId: ["customer-change", "incident-at-provider", "unknown", "customer-change"][v] };
     case "ticket.linkMajorIncident":
       return v === 0 ? { incidentId: "mi" } : { incidentId: "mi", statusPostedAt: T0 };
     case "ticket.matchAccount":
       return { accountId: "acc-1", contactId: "c-2" };
+    case "ticket.recordAutomaticMail":
+      return { kind: ["autoReply", "bulk", "bounce", "autoReply"][v] };
     default:
       return {};
   }

@@ -5,6 +5,7 @@ import {
   baseInput,
   customer,
   DAY,
+  escalationRequest,
   HOUR,
   MIN,
   otherCustomer,
@@ -350,7 +351,13 @@ describe("escalation", () => {
   it("R-ESC-1: reaching a level schedules the next after its service time (level 2 eight business hours after 1)", () => {
     const t = open();
     expect(t.view.deadlines.escalation).toBeNull(); // level 1 only on request
-    t.do({ type: "ticket.escalate", at: TUE_1000, actor: customer, note: "production down" });
+    t.do({
+      type: "ticket.escalate",
+      at: TUE_1000,
+      actor: customer,
+      note: "production down",
+      request: escalationRequest,
+    });
     expect(t.view.escalationLevel).toBe(1);
     // Tue 10:00 + 480 service minutes = Tue 17:00 (7 h) + Wed 08:00–09:00
     expect(t.view.deadlines.escalation).toBe(Date.parse("2026-11-25T09:00:00+01:00"));
@@ -364,7 +371,13 @@ describe("escalation", () => {
 
   it("R-ESC-3: automated escalation climbs while unresolved, notifies each level's contact and is recorded", () => {
     const t = open();
-    t.do({ type: "ticket.escalate", at: TUE_1000, actor: customer, note: "slow" });
+    t.do({
+      type: "ticket.escalate",
+      at: TUE_1000,
+      actor: customer,
+      note: "slow",
+      request: escalationRequest,
+    });
     expect(t.effects).toContainEqual({
       type: "escalationNotify",
       level: 1,
@@ -386,7 +399,13 @@ describe("escalation", () => {
 
   it("R-ESC-3: the ladder waits while the ticket waits for the customer", () => {
     const t = open();
-    t.do({ type: "ticket.escalate", at: TUE_1000, actor: customer, note: "slow" });
+    t.do({
+      type: "ticket.escalate",
+      at: TUE_1000,
+      actor: customer,
+      note: "slow",
+      request: escalationRequest,
+    });
     t.do({ type: "ticket.requestInformation", at: TUE_1000 + HOUR, actor: staff });
     expect(t.view.deadlines.escalation).toBeNull();
     t.do({ type: "ticket.reply", at: TUE_1000 + 7 * DAY, actor: customer, visibility: "public" });
@@ -396,12 +415,24 @@ describe("escalation", () => {
 
   it("R-ESC-4: escalation ends when the ticket is resolved; the level is kept", () => {
     const t = open();
-    t.do({ type: "ticket.escalate", at: TUE_1000, actor: customer, note: "slow" });
+    t.do({
+      type: "ticket.escalate",
+      at: TUE_1000,
+      actor: customer,
+      note: "slow",
+      request: escalationRequest,
+    });
     t.do({ type: "ticket.proposeResolution", at: TUE_1000 + HOUR, actor: staff });
     expect(t.view.escalationLevel).toBe(1);
     expect(t.view.deadlines.escalation).toBeNull();
     expect(
-      t.refuse({ type: "ticket.escalate", at: TUE_1000 + 2 * HOUR, actor: customer, note: "x" }).rule,
+      t.refuse({
+        type: "ticket.escalate",
+        at: TUE_1000 + 2 * HOUR,
+        actor: customer,
+        note: "x",
+        request: escalationRequest,
+      }).rule,
     ).toBe("R-ESC-4");
     t.do({ type: "ticket.objectResolution", at: TUE_1000 + 2 * HOUR, actor: customer });
     expect(t.view.deadlines.escalation).not.toBeNull();

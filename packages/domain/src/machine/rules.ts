@@ -3,7 +3,9 @@
  * R-TKT-5, R-ESC-1). One function answers both the machine's guards and the facade's refusals, so a
  * guard and its explanation can never disagree.
  */
+import { staffActionOf, staffMay, staffRefusal } from "../access/staff-roles";
 import { DomainError } from "../errors";
+import { validateEscalationRequest } from "../escalation/customer-request";
 import type { Policy } from "../policy/schema";
 import type { TicketEvent, TicketEventType } from "../ticket/events";
 import type { TicketStatus } from "../ticket/types";
@@ -34,6 +36,7 @@ export const eventRoles: Record<TicketEventType, readonly Who[]> = {
   "ticket.matchAccount": ["staff"],
   "ticket.authorize": ["staff"],
   "ticket.deadline": ["system"],
+  "ticket.recordAutomaticMail": ["system"],
 };
 
 const ALIVE: readonly TicketStatus[] = ["new", "open", "waitingForCustomer", "resolved"];
@@ -62,6 +65,7 @@ export const eventStates: Record<TicketEventType, readonly TicketStatus[]> = {
   "ticket.matchAccount": ALIVE,
   "ticket.authorize": ALIVE,
   "ticket.deadline": [...ALIVE, "closed", "rejected"],
+  "ticket.recordAutomaticMail": [...ALIVE, "closed", "rejected"],
 };
 
 const statusName: Record<TicketStatus, string> = {
@@ -91,6 +95,11 @@ export function refusal(policy: Policy, c: TicketContext, e: TicketEvent): Domai
           ? `The system may not ${verb(e.type)}.`
           : `Support staff may not ${verb(e.type)}; only the customer can.`,
     );
+  if (e.actor.kind === "staff") {
+    // R-ACT-7: the staff role table decides which staff member may send this event
+    const action = staffActionOf(e);
+    if (action && !staffMay(e.actor.roles, action)) return staffRefusal(action);
+  }
   if (e.actor.kind === "customer" && e.actor.accountId !== c.accountId)
     return new DomainError("NOT_FOUND", `There is no ticket ${c.number} for your account.`, {
       rule: "R-ACT-6",
@@ -161,7 +170,16 @@ export function refusal(policy: Policy, c: TicketContext, e: TicketEvent): Domai
       }
       return null;
     }
-    case "ticket.escalate":
+    case "ticket.escalate": {
+      if (who === "customer") {
+        // R-ESC-2: the facade itself insists on the customer's request, not only the api's pre-check
+        const given = e.request?.ticketNumbers;
+        const r = validateEscalationRequest(policy, {
+          ...e.request,
+          ticketNumbers: [c.number, ...(Array.isArray(given) ? given : [])],
+        });
+        if (!r.ok) return r.error;
+      }
       if (c.escalation.level >= policy.escalation.ladder.length)
         return notAllowed(
           "R-ESC-1",
@@ -170,6 +188,7 @@ export function refusal(policy: Policy, c: TicketContext, e: TicketEvent): Domai
             : "The ticket is already at the highest escalation level.",
         );
       return null;
+    }
     case "ticket.setChargeCategory":
       if (!policy.charging.catalog.some((x) => x.id === e.categoryId))
         return invalid(
@@ -252,5 +271,6 @@ const verbs: Record<TicketEventType, string> = {
   "ticket.matchAccount": "match the ticket to an account",
   "ticket.authorize": "confirm the authorization",
   "ticket.deadline": "run the deadline sweeper",
+  "ticket.recordAutomaticMail": "record an automatic mail",
 };
 export const verb = (t: TicketEventType) => verbs[t];

@@ -45,5 +45,9 @@ export function summarize(e: TicketEvent): string {
       return "Authorization confirmed";
     case "ticket.deadline":
       return "Deadlines swept";
+    case "ticket.recordAutomaticMail":
+      return `${automaticNames[e.kind]} received${e.from ? ` from ${e.from}` : ""}`;
   }
 }
+
+const automaticNames = { autoReply: "Automatic reply", bulk: "Bulk mail", bounce: "Bounce" } as const;

@@ -157,7 +157,10 @@ export const ServiceLevel = z.object({
   name: z.string().min(1),
   /** the calendar whose service time the clocks count (R-SLA-2) */
   calendarId: slug,
-  /** 24x7 contracts: the calendar used for tickets that page on call (R-SLA-5) */
+  /**
+   * 24x7 contracts: the calendar of the tickets the contract covers around the clock (R-SLA-5); when
+   * absent, such tickets count on the built-in 24x7 calendar (the clocks follow the contract)
+   */
   afterHoursCalendarId: slug.optional(),
   firstResponse: Targets,
   resolution: Targets,

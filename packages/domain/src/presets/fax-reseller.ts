@@ -229,7 +229,7 @@ export const faxReseller = definePolicy({
     },
     {
       path: "serviceLevels.premium-24x7",
-      note: "24x7 contracts keep the business-hours targets; Urgent tickets that page on call count on the 24x7 calendar.",
+      note: "24x7 contracts keep the business-hours targets; their Urgent portal and phone tickets count on the 24x7 calendar (in hours too, so the clock does not stop at 17:00) and page on call out of hours.",
     },
     {
       path: "channels.api",

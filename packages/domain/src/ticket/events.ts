@@ -50,7 +50,17 @@ export const TicketEvent = z.discriminatedUnion("type", [
     ...base,
     reason: text("a reason why the classification is wrong"),
   }),
-  z.object({ type: z.literal("ticket.escalate"), ...base, note: text("a note on why you escalate") }),
+  z.object({
+    type: z.literal("ticket.escalate"),
+    ...base,
+    note: text("a note on why you escalate"),
+    /**
+     * R-ESC-2: a customer's escalation carries its request (company, caller name and phone, ticket
+     * numbers, support description, requested action); the machine checks it (validateEscalationRequest),
+     * with this ticket's number always included.
+     */
+    request: z.record(z.string(), z.unknown()).optional(),
+  }),
   z.object({ type: z.literal("ticket.setChargeCategory"), ...base, categoryId: id }),
   z.object({
     type: z.literal("ticket.linkMajorIncident"),
@@ -62,6 +72,16 @@ export const TicketEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ticket.matchAccount"), ...base, accountId: id, contactId: id }),
   z.object({ type: z.literal("ticket.authorize"), ...base }),
   z.object({ type: z.literal("ticket.deadline"), ...base }),
+  /**
+   * R-MAIL-4: a mail a machine wrote (out-of-office, auto-reply, bulk, a bounce) arrived for the ticket. It
+   * is recorded and shown to staff, and is never a customer reply: no state, clock or timer changes.
+   */
+  z.object({
+    type: z.literal("ticket.recordAutomaticMail"),
+    ...base,
+    kind: z.enum(["autoReply", "bulk", "bounce"]),
+    from: z.string().max(320).optional(),
+  }),
 ]);
 export type TicketEvent = z.infer<typeof TicketEvent>;
 export type TicketEventType = TicketEvent["type"];

@@ -3,7 +3,7 @@
  * JSON snapshot: open a ticket, apply an event, view it, ask what is allowed. A refused event returns
  * a DomainError (with the rule id and a sentence) and leaves the caller's snapshot untouched (R-LC-9).
  */
-import { isIpv4 } from "../access";
+import { isIpv4, unauthorizedIncidentRefusal } from "../access";
 import { type ChargeDecision, chargeDecision } from "../charging";
 import { checkChannel, classify, missingInformation, resolvePriority } from "../classification";
 import { DomainError, describeIssues, err, issuesFromZod, ok, type Result } from "../errors";
@@ -135,12 +135,11 @@ export function openTicket(
         ]),
       );
   }
-  if (i.authorizationPending && actor.kind !== "staff")
-    return err(
-      new DomainError("FORBIDDEN", "Only a support specialist may open a ticket pending authorization.", {
-        rule: "R-ACT-3",
-      }),
-    );
+  if (i.authorizationPending) {
+    // R-ACT-3: only the roles the R-ACT-7 table allows, only for an incident support confirmed
+    const refused = unauthorizedIncidentRefusal(actor, i.inquiryType);
+    if (refused) return err(refused);
+  }
   const channel = checkChannel(policy, i.channel);
   if (!channel.ok) return err(channel.error);
   const language = i.language ?? policy.defaultLanguage;
@@ -327,7 +326,19 @@ function samples(policy: Policy, c: TicketContext, type: TicketEventType): Recor
     case "ticket.requestReclassification":
       return [{ reason: "sample" }];
     case "ticket.escalate":
-      return [{ note: "sample" }];
+      // R-ESC-2: a customer's escalation needs its request; a representative complete one
+      return [
+        {
+          note: "sample",
+          request: {
+            companyName: "sample",
+            callerName: "sample",
+            callerPhone: "+1 555 0100",
+            supportDescription: { kind: "degraded" },
+            requestedAction: "sample",
+          },
+        },
+      ];
     case "ticket.setChargeCategory":
       return policy.charging.catalog.slice(0, 1).map((x) => ({ categoryId: x.id }));
     case "ticket.linkMajorIncident":

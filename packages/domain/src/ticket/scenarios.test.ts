@@ -3,7 +3,7 @@
  * weeks: every time is an event's `at`, nothing waits.
  */
 import { describe, expect, it } from "vitest";
-import { TicketDriver } from "../machine/fixture";
+import { escalationRequest, TicketDriver } from "../machine/fixture";
 import { sampledForSurvey } from "../machine/policy-lookup";
 import { faxReseller, mailFilterVendor, messagingProvider } from "../presets";
 import { type Actor, allowedEvents, type OpenTicketInput, openTicket } from "./index";
@@ -63,6 +63,7 @@ describe("messaging-provider", () => {
       at: at("2026-11-23T10:05:00+01:00"),
       actor: customer,
       note: "production impacted",
+      request: escalationRequest,
     });
     expect(t.view.escalationLevel).toBe(1);
     // level 2 eight business hours later: Monday 10:05 → 18:00 is 7 h 55 min, then Tuesday 08:05

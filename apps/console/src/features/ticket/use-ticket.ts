@@ -137,6 +137,7 @@ const historyLabels: Record<string, string> = {
   "ticket.matchAccount": "matched the account",
   "ticket.authorize": "recorded the authorization",
   "ticket.deadline": "ran a timer",
+  "ticket.recordAutomaticMail": "recorded an automatic mail (not a customer reply)",
   "escalation.automated": "escalated automatically",
   "sla.breach": "recorded an SLA breach",
   "sla.warning": "recorded an SLA warning",
