@@ -150,9 +150,40 @@ function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: s
                 : ""}
             </p>
           )}
+          {unmatched && ticket.suggestion ? (
+            <p className="text-sm text-muted-foreground" data-testid="inbox-suggestion">
+              This number belongs to {ticket.suggestion.contactName} ({ticket.suggestion.accountName}). Match
+              it if the message is theirs.
+            </p>
+          ) : null}
           <div className="flex flex-wrap gap-2">
+            {unmatched && ticket.suggestion ? (
+              <Button
+                size="sm"
+                loading={busy}
+                onClick={() => {
+                  const s = ticket.suggestion;
+                  if (!s) return;
+                  void act(`${ticket.number} matched.`, () =>
+                    trpcClient.staffTicket.matchAccount.mutate({
+                      id: ticket.id,
+                      expectedVersion: ticket.version,
+                      accountId: s.accountId,
+                      contactId: s.contactId,
+                    }),
+                  );
+                }}
+              >
+                Match to {ticket.suggestion.contactName}
+              </Button>
+            ) : null}
             {unmatched ? (
-              <Button size="sm" onClick={() => setMatching((m) => !m)} aria-expanded={matching}>
+              <Button
+                size="sm"
+                variant={ticket.suggestion ? "outline" : "primary"}
+                onClick={() => setMatching((m) => !m)}
+                aria-expanded={matching}
+              >
                 Match to account…
               </Button>
             ) : null}
@@ -625,8 +656,8 @@ function LogVoicemail() {
       <CardHeader>
         <CardTitle as="h2">Log a voicemail</CardTitle>
         <CardDescription>
-          A voicemail knows only the caller's number until you match it (R-TKT-5). A number that belongs to
-          exactly one contact is matched at once.
+          A voicemail knows only the caller's number: it waits in this inbox until you match it to a contact.
+          A number that belongs to a contact is suggested there.
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -133,6 +133,39 @@ const queueColumns = {
   ),
 };
 
+/**
+ * R-TKT-5: the active contact a caller's number belongs to (the domain's phone rule), offered to staff
+ * when they match a voicemail; null when no contact or more than one has that number.
+ */
+async function contactForNumber(ctx: StaffCtx, callerNumber: string) {
+  const tail = phoneDigits(callerNumber).slice(-7);
+  if (tail.length < 5) return null;
+  const digitsOf = (c: AnyColumn) => sql`regexp_replace(coalesce(${c}, ''), '[^0-9]', '', 'g')`;
+  const candidates = await ctx.db
+    .select({ ...getTableColumns(authorizedContacts), accountName: accounts.name })
+    .from(authorizedContacts)
+    .innerJoin(accounts, eq(accounts.id, authorizedContacts.accountId))
+    .where(
+      and(
+        eq(authorizedContacts.active, true),
+        or(
+          sql`${digitsOf(authorizedContacts.phone)} like ${`%${tail}`}`,
+          sql`${digitsOf(authorizedContacts.mobile)} like ${`%${tail}`}`,
+        ),
+      ),
+    )
+    .limit(50);
+  const known = matchContactByPhone(candidates, callerNumber);
+  return known
+    ? {
+        accountId: known.accountId,
+        accountName: known.accountName,
+        contactId: known.id,
+        contactName: `${known.firstName} ${known.lastName}`,
+      }
+    : null;
+}
+
 export const staffTicketRouter = router({
   /**
    * The queue: priority rank, then first come first served (R-TKT-4), keyset-paginated; one SQL
@@ -418,7 +451,11 @@ export const staffTicketRouter = router({
       return ticketSummary(out.row, await policyVersion(ctx.db, out.row.policyId, out.row.policyVersion));
     }),
 
-  /** R-TKT-5: a voicemail yields a ticket that knows only the caller's number until matched. */
+  /**
+   * R-TKT-5: a voicemail yields a ticket that knows only the caller's number until support matches it:
+   * it always waits in the inbox, unmatched; a number that belongs to a contact is only suggested there
+   * (a shared or reassigned line must not attach a caller to an account unseen).
+   */
   logVoicemail: specialist
     .input(
       z.object({
@@ -429,44 +466,6 @@ export const staffTicketRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const policy = await activePolicy(ctx.db, input.policyId);
-      // a caller whose number belongs to a contact is matched at once (R-TKT-5, the domain's phone rule)
-      const tail = phoneDigits(input.callerNumber).slice(-7);
-      const digitsOf = (c: AnyColumn) => sql`regexp_replace(coalesce(${c}, ''), '[^0-9]', '', 'g')`;
-      const candidates =
-        tail.length >= 5
-          ? await ctx.db
-              .select()
-              .from(authorizedContacts)
-              .where(
-                or(
-                  sql`${digitsOf(authorizedContacts.phone)} like ${`%${tail}`}`,
-                  sql`${digitsOf(authorizedContacts.mobile)} like ${`%${tail}`}`,
-                ),
-              )
-              .limit(50)
-          : [];
-      const known = matchContactByPhone(candidates, input.callerNumber);
-      const at = ctx.clock.now();
-      if (known?.active) {
-        const account = await loadAccount(ctx.db, known.accountId);
-        if (account.policyId === policy.id) {
-          const out = await openAsStaff(
-            ctx.db,
-            ctx.actor,
-            {
-              accountId: account.id,
-              contactId: known.id,
-              channel: "voicemail",
-              callerNumber: input.callerNumber,
-              inquiryType: "incident",
-              subject: `Voicemail from ${input.callerNumber}`,
-              description: input.transcript,
-            },
-            at,
-          );
-          return ticketSummary(out.row, policy);
-        }
-      }
       const out = await openTicketSaved(ctx.db, {
         policy,
         input: {
@@ -481,7 +480,7 @@ export const staffTicketRouter = router({
         },
         dbAccountId: null,
         actor: ctx.actor,
-        at,
+        at: ctx.clock.now(),
         createdById: ctx.actor.id,
         message: {
           authorId: null,
@@ -530,6 +529,7 @@ export const staffTicketRouter = router({
       const m = mailOf.get(r.id);
       out.push({
         ...ticketSummary(r, await policyVersion(ctx.db, r.policyId, r.policyVersion)),
+        suggestion: !r.contactId && r.callerNumber ? await contactForNumber(ctx, r.callerNumber) : null,
         mail: m
           ? {
               from: m.fromAddress,
