@@ -41,6 +41,7 @@ import { secretMail } from "../services/outgoing-mail";
 import { activePolicy, policyVersion } from "../services/policies";
 import { refusalMailRow, refusedSender } from "../services/refusal";
 import { ticketDetail, ticketHistoryOf, ticketSummary } from "../services/ticket-dto";
+import { findTickets, TicketLookupInput } from "../services/ticket-lookup";
 import {
   loadTicket,
   type NewMessage,
@@ -218,6 +219,12 @@ export const staffTicketRouter = router({
           : null,
     };
   }),
+
+  /**
+   * R-TKT-1: the tickets a typed or linked reference names (number, digits alone, or an old UUID
+   * address); the console's addresses and its Ctrl K use it.
+   */
+  lookup: staffProcedure.input(TicketLookupInput).query(({ ctx, input }) => findTickets(ctx.db, input.ref)),
 
   /** Detail with internal notes, the account panel and the history (R-TKT-8). */
   byId: staffProcedure.input(z.object({ id: ticketId })).query(async ({ ctx, input }) => {
