@@ -17,3 +17,4 @@ export {
   queueOrderFor,
   resolvePriority,
 } from "./classify";
+export { type RequestDetail, requestDetails } from "./request-details";
