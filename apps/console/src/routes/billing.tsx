@@ -33,6 +33,7 @@ import { Link } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
 import { useAccounts } from "../features/customers/use-accounts";
 import { downloadCsv } from "../lib/csv";
+import { ticketPath } from "../lib/ticket-path";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
 
 const money = (amount: number, currency: string) =>
@@ -147,7 +148,11 @@ function InvoiceLines() {
                       <Td className="whitespace-nowrap">{l.period}</Td>
                       <Td>{l.accountName}</Td>
                       <Td className="whitespace-nowrap font-mono text-xs">
-                        {l.ticketId ? <Link to={`/tickets/${l.ticketId}`}>{l.ticketNumber}</Link> : "—"}
+                        {l.ticketId ? (
+                          <Link to={ticketPath(l.ticketNumber ?? l.ticketId)}>{l.ticketNumber}</Link>
+                        ) : (
+                          "—"
+                        )}
                       </Td>
                       <Td>
                         <span className="text-xs text-muted-foreground">{l.categoryId}</span>

@@ -33,6 +33,7 @@ import { Page, QueryBoundary } from "../components/states";
 import { useAccount, useAccounts } from "../features/customers/use-accounts";
 import { usePolicies } from "../features/policy/use-policies";
 import type { InboxEntry } from "../lib/api-types";
+import { ticketPath } from "../lib/ticket-path";
 import { errorMessage, trpc, trpcClient, trpcErrorCode } from "../lib/trpc";
 
 export default function InboxPage() {
@@ -121,7 +122,7 @@ function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: s
             ) : (
               <Phone className="size-4 text-muted-foreground" aria-hidden="true" />
             )}
-            <Link to={`/tickets/${ticket.id}`} className="font-medium">
+            <Link to={ticketPath(ticket.number)} className="font-medium">
               {ticket.subject}
             </Link>
             <span className="font-mono text-xs text-muted-foreground">{ticket.number}</span>
@@ -514,7 +515,7 @@ function OpenForRequest() {
                 t.authorizationPending
                   ? `${t.number} opened; it waits for authorization.`
                   : `${t.number} opened.`,
-                { action: { label: "Open", onClick: () => navigate(`/tickets/${t.id}`) } },
+                { action: { label: "Open", onClick: () => navigate(ticketPath(t.number)) } },
               );
               setForm(empty);
               setContactId("");

@@ -30,6 +30,7 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
 import { formatDateTime } from "../lib/format";
+import { ticketPath } from "../lib/ticket-path";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
 
 type Incident = NonNullable<ReturnType<typeof useIncidents>["data"]>[number];
@@ -331,7 +332,7 @@ function IncidentDetail({ incident }: { incident: Incident }) {
             <ul className="flex flex-col gap-1 text-sm" aria-label="Linked tickets">
               {incident.linkedTickets.map((t) => (
                 <li key={t.id} className="flex flex-wrap items-center gap-2" data-ticket={t.number}>
-                  <Link to={`/tickets/${t.id}`} className="font-mono text-xs">
+                  <Link to={ticketPath(t.number)} className="font-mono text-xs">
                     {t.number}
                   </Link>
                   <span className="truncate">{t.subject}</span>

@@ -30,12 +30,19 @@ import {
   SlaPanel,
   serviceLevelFor,
 } from "../features/ticket/panels";
+import { RequestDetails } from "../features/ticket/request-details";
+import { TicketAddress } from "../features/ticket/ticket-address";
 import { useOtherViewers, useTicket } from "../features/ticket/use-ticket";
 import { useHotkeys } from "../lib/keys";
 import { errorMessage, trpcClient, trpcErrorCode } from "../lib/trpc";
 
+/** The address names the ticket by number (R-TKT-1); the workspace works on its id. */
 export default function TicketPage() {
-  const { id = "" } = useParams();
+  const { id: param = "" } = useParams();
+  return <TicketAddress param={param}>{(id) => <TicketWorkspace key={id} id={id} />}</TicketAddress>;
+}
+
+function TicketWorkspace({ id }: { id: string }) {
   const me = useMe();
   const navigate = useNavigate();
   const staff = useStaffDirectory();
@@ -210,19 +217,17 @@ export default function TicketPage() {
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
           tabIndex={0}
         >
-          {t.missingInformation.length && ["new", "open", "waitingForCustomer"].includes(t.status) ? (
-            <Alert tone="info" title="Information still missing (R-TKT-6)">
-              {t.missingInformation.map((m) => m.replace(/([A-Z])/g, " $1").toLowerCase()).join(", ")} — ask
-              with “Request information”.
-            </Alert>
-          ) : null}
+          <RequestDetails
+            details={t.requestDetails}
+            live={["new", "open", "waitingForCustomer"].includes(t.status)}
+          />
           <Conversation messages={t.messages} />
           <Composer
             ticketId={t.id}
             version={t.version}
             allowed={t.allowedEvents}
             onSend={onSend}
-            missingInformation={t.missingInformation}
+            missingInformation={t.requestDetails.filter((d) => d.missing).map((d) => d.label)}
           />
         </section>
         <aside

@@ -23,15 +23,22 @@ import { ChargeCard } from "../features/ticket/charge-card";
 import { Conversation } from "../features/ticket/conversation";
 import { Deadline } from "../features/ticket/deadline";
 import { ReplyForm } from "../features/ticket/reply-form";
+import { RequestDetails } from "../features/ticket/request-details";
 import { TicketActions } from "../features/ticket/ticket-actions";
+import { TicketAddress } from "../features/ticket/ticket-address";
 import { useTranslation } from "../i18n";
 import { trpc } from "../lib/trpc";
 
+/** The address names the ticket by number (R-TKT-1); the page works on its id. */
 export function TicketPage() {
+  const { id: param = "" } = useParams();
+  return <TicketAddress param={param}>{(id) => <TicketView key={id} id={id} />}</TicketAddress>;
+}
+
+function TicketView({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const me = useMe();
-  const { id = "" } = useParams();
   const ticket = useQuery({ ...trpc.ticket.byId.queryOptions({ id }), refetchInterval: 60_000 });
   const policyQuery = usePolicy();
   const back = (
@@ -117,6 +124,8 @@ export function TicketPage() {
           ) : null}
 
           <TicketActions ticket={tk} allowed={allowed} policy={policy} me={me} />
+
+          {tk.requestDetails.length ? <RequestDetails details={tk.requestDetails} /> : null}
 
           <section aria-labelledby="conversation-title" className="flex flex-col gap-3">
             <h2 id="conversation-title" className="text-lg font-semibold">
