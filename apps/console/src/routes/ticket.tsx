@@ -1,4 +1,6 @@
 /** The ticket workspace (journey 3). */
+
+import { severityRank } from "@helpdesk/domain/classification";
 import {
   Alert,
   Badge,
@@ -143,7 +145,7 @@ function TicketWorkspace({ id }: { id: string }) {
             {t.subject}
           </h1>
           <StatusBadge status={t.status} />
-          <PriorityBadge rank={t.priorityRank} label={t.priorityName} />
+          <PriorityBadge rank={severityRank(t.severity)} label={t.priorityName} />
           {t.classificationName ? (
             <Badge tone="indigo">{t.classificationName}</Badge>
           ) : (

@@ -15,7 +15,7 @@ import {
   tickets,
   users,
 } from "@helpdesk/db/schema";
-import { DomainError } from "@helpdesk/domain";
+import { DomainError, severities, severityRank } from "@helpdesk/domain";
 import { matchContactByPhone, phoneDigits } from "@helpdesk/domain/access";
 import { RejectReason, type TicketEvent } from "@helpdesk/domain/ticket";
 import {
@@ -111,6 +111,8 @@ const QueueInput = z.object({
     .optional(),
   classificationId: z.string().max(60).optional(),
   priorityId: z.string().max(60).optional(),
+  /** R-TKT-4: the one severity scale every policy's priorities map onto */
+  severity: z.enum(severities).optional(),
   accountId: textId.optional(),
   /** the policy (preset) id */
   policyId: z.string().max(60).optional(),
@@ -169,7 +171,8 @@ async function contactForNumber(ctx: StaffCtx, callerNumber: string) {
 
 export const staffTicketRouter = router({
   /**
-   * The queue: priority rank, then first come first served (R-TKT-4), keyset-paginated; one SQL
+   * The queue: priority on the one severity scale of every policy, then first come first served (R-TKT-4),
+   * keyset-paginated; one SQL
    * statement (the account name is joined), policies come from the process cache.
    */
   queue: staffProcedure.input(QueueInput).query(async ({ ctx, input }) => {
@@ -184,6 +187,7 @@ export const staffTicketRouter = router({
     if (input.escalated) where.push(gt(tickets.escalationLevel, 0));
     if (input.classificationId) where.push(eq(tickets.classificationId, input.classificationId));
     if (input.priorityId) where.push(eq(tickets.priorityId, input.priorityId));
+    if (input.severity) where.push(eq(tickets.prioritySeverity, severityRank(input.severity)));
     if (input.accountId) where.push(eq(tickets.accountId, input.accountId));
     if (input.policyId) where.push(eq(tickets.policyId, input.policyId));
     if (input.search) {
@@ -193,7 +197,7 @@ export const staffTicketRouter = router({
     if (input.cursor) {
       const c = input.cursor;
       where.push(
-        sql`(${tickets.priorityRank}, ${tickets.createdAt}, ${tickets.id}) > (${c.rank}, ${new Date(c.createdAt).toISOString()}::timestamptz, ${c.id})`,
+        sql`(${tickets.prioritySeverity}, ${tickets.createdAt}, ${tickets.id}) > (${c.rank}, ${new Date(c.createdAt).toISOString()}::timestamptz, ${c.id})`,
       );
     }
     const rows = await ctx.db
@@ -201,7 +205,7 @@ export const staffTicketRouter = router({
       .from(tickets)
       .leftJoin(accounts, eq(accounts.id, tickets.accountId))
       .where(and(...where))
-      .orderBy(asc(tickets.priorityRank), asc(tickets.createdAt), asc(tickets.id))
+      .orderBy(asc(tickets.prioritySeverity), asc(tickets.createdAt), asc(tickets.id))
       .limit(input.limit + 1);
     const page = rows.slice(0, input.limit);
     const items = [];
@@ -215,7 +219,7 @@ export const staffTicketRouter = router({
       items,
       nextCursor:
         rows.length > input.limit && last
-          ? { rank: last.priorityRank, createdAt: last.createdAt.getTime(), id: last.id }
+          ? { rank: last.prioritySeverity, createdAt: last.createdAt.getTime(), id: last.id }
           : null,
     };
   }),

@@ -4,7 +4,14 @@
  * send next (STYLE "Apps": ask the domain what is allowed).
  */
 import { attachments, messages, ticketHistory } from "@helpdesk/db/schema";
-import { type InquiryType, type Policy, type RequiredFieldId, requestDetails } from "@helpdesk/domain";
+import {
+  type InquiryType,
+  type Policy,
+  prioritySeverity,
+  type RequiredFieldId,
+  requestDetails,
+  severities,
+} from "@helpdesk/domain";
 import type { Actor } from "@helpdesk/domain/ticket";
 import { allowedEvents, type TicketSnapshot, viewTicket } from "@helpdesk/domain/ticket";
 import { and, asc, eq, inArray } from "drizzle-orm";
@@ -40,6 +47,10 @@ export function ticketSummary(row: TicketRow, policy: Policy | undefined) {
     priorityId: row.priorityId,
     priorityName: policy?.priorities.find((p) => p.id === row.priorityId)?.name ?? row.priorityId,
     priorityRank: row.priorityRank,
+    /** R-TKT-4: the priority on the scale shared by every policy */
+    severity: policy
+      ? prioritySeverity(policy, row.priorityId)
+      : (severities[row.prioritySeverity - 1] ?? "normal"),
     policyId: row.policyId,
     accountId: row.accountId,
     contactId: row.contactId,

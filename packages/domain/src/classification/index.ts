@@ -18,3 +18,4 @@ export {
   resolvePriority,
 } from "./classify";
 export { type RequestDetail, requestDetails } from "./request-details";
+export { prioritySeverity, type Severity, severities, severityRank, severityScale } from "./severity";

@@ -1,3 +1,5 @@
+import { severities } from "@helpdesk/domain/classification";
+
 /** The queue's view of a ticket, adapted from the API's list item (one place knows the API's shape). */
 export interface QueueRow {
   id: string;
@@ -11,6 +13,8 @@ export interface QueueRow {
   priorityId: string;
   priorityName: string;
   priorityRank: number;
+  /** R-TKT-4: the priority on the one scale of every policy, 1 (critical) … 4 (low): what the queue sorts on */
+  severityRank: number;
   accountId: string | null;
   accountName: string;
   assigneeId: string | null;
@@ -43,6 +47,8 @@ export interface QueueFilters {
   waiting: boolean;
   classificationId: string;
   priorityId: string;
+  /** R-TKT-4: a level of the one severity scale ("critical" … "low"); "" means any */
+  severity: string;
   accountId: string;
   policyId: string;
   text: string;
@@ -56,14 +62,15 @@ export const emptyFilters: QueueFilters = {
   waiting: false,
   classificationId: "",
   priorityId: "",
+  severity: "",
   accountId: "",
   policyId: "",
   text: "",
 };
 
-/** R-TKT-4: priority first, then first come, first served. */
+/** R-TKT-4: priority first (on the one severity scale of every policy), then first come, first served. */
 export function compareQueue(a: QueueRow, b: QueueRow): number {
-  return a.priorityRank - b.priorityRank || a.createdAt - b.createdAt || a.number.localeCompare(b.number);
+  return a.severityRank - b.severityRank || a.createdAt - b.createdAt || a.number.localeCompare(b.number);
 }
 
 export function matches(row: QueueRow, f: QueueFilters, meId: string): boolean {
@@ -74,6 +81,7 @@ export function matches(row: QueueRow, f: QueueFilters, meId: string): boolean {
   if (f.waiting && row.status !== "waitingForCustomer") return false;
   if (f.classificationId && row.classificationId !== f.classificationId) return false;
   if (f.priorityId && row.priorityId !== f.priorityId) return false;
+  if (f.severity && severities[row.severityRank - 1] !== f.severity) return false;
   if (f.accountId && row.accountId !== f.accountId) return false;
   if (f.policyId && row.policyId !== f.policyId) return false;
   if (f.text) {
