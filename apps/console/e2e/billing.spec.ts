@@ -22,7 +22,10 @@ test.describe("journey 7: billing", () => {
     ).toBeVisible();
     await page.getByRole("tab", { name: "Disputes" }).click();
     const row = page.getByRole("row").filter({ hasText: reason });
-    await expect(row).toContainText("open");
+    await expect(row).toContainText("Open");
+    // whose charge, on which ticket (R-CHG-5): billing need not open the ticket to know
+    await expect(row).toContainText("Acme Messaging");
+    await expect(row.getByRole("link", { name: /^[A-Z]{2,5} \d{7}$/ })).toBeVisible();
     await row.getByRole("button", { name: "Answer…" }).click();
     const dialog = page.getByRole("dialog", { name: "Answer the dispute" });
     await expect(dialog).toContainText(reason);
@@ -36,7 +39,7 @@ test.describe("journey 7: billing", () => {
     await expect(page.getByText("Answered; the customer is told.")).toBeVisible();
     await expect(page.getByRole("row").filter({ hasText: reason })).toHaveCount(0);
     await page.getByRole("button", { name: "All", exact: true }).click();
-    await expect(page.getByRole("row").filter({ hasText: reason })).toContainText("creditNote");
+    await expect(page.getByRole("row").filter({ hasText: reason })).toContainText("Credit note issued");
 
     // the customer sees the answer
     const mine = await call<{ reason: string; status: string; answer: string | null }[]>(

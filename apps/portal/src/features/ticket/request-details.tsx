@@ -3,6 +3,7 @@
  * still needs. The api returns the domain's list for the ticket's inquiry type; the labels are the portal's.
  */
 import { Badge, Card, CardContent, CardHeader, CardTitle, DescriptionList } from "@helpdesk/ui";
+import { useId } from "react";
 import { useTranslation } from "../../i18n";
 
 export interface RequestDetail {
@@ -14,10 +15,13 @@ export interface RequestDetail {
 
 export function RequestDetails({ details }: { details: readonly RequestDetail[] }) {
   const { t } = useTranslation();
+  const titleId = useId();
   return (
-    <Card data-testid="request-details">
+    <Card role="region" aria-labelledby={titleId} data-testid="request-details">
       <CardHeader>
-        <CardTitle as="h2">{t("ticket.requestDetails")}</CardTitle>
+        <CardTitle as="h2" id={titleId}>
+          {t("ticket.requestDetails")}
+        </CardTitle>
       </CardHeader>
       <CardContent>
         <DescriptionList
