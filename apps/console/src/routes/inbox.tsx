@@ -44,7 +44,7 @@ export default function InboxPage() {
     <Page>
       <PageHeader
         title="Inbox"
-        description="Requests nobody has identified yet: match them to an account and contact, or reject them. Only authorized contacts may open tickets (R-ACT-3)."
+        description="Requests nobody has identified yet: match them to an account and contact, or reject them. Only authorized contacts may open tickets."
       />
       <div className="grid grid-cols-[minmax(0,1fr)_360px] gap-4">
         <QueryBoundary query={inbox} label="Loading the inbox…" errorTitle="The inbox could not be loaded">
@@ -283,8 +283,8 @@ function RejectDialog({
         title={`Reject ${ticket.number} as unauthorized`}
         description={
           mail
-            ? "Only authorized contacts may open tickets (R-ACT-3). The sender is told by mail that the request was not accepted, why, and what to do."
-            : "Only authorized contacts may open tickets (R-ACT-3). The reason is recorded on the ticket."
+            ? "Only authorized contacts may open tickets. The sender is told by mail that the request was not accepted, why, and what to do."
+            : "Only authorized contacts may open tickets. The reason is recorded on the ticket."
         }
         footer={
           <>
@@ -485,7 +485,7 @@ function OpenForRequest() {
         <CardTitle as="h2">Open a ticket for a request</CardTitle>
         <CardDescription>
           A call or a mail: only authorized contacts may open tickets. For an incident support confirmed, you
-          may open it for anyone and obtain the authorization afterwards (R-ACT-3).
+          may open it for anyone and obtain the authorization afterwards.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -575,14 +575,14 @@ function OpenForRequest() {
                 <Field
                   label="Their email"
                   optionalLabel="(optional)"
-                  help="Someone granted temporary access is recognized by it (R-ACT-4)."
+                  help="Someone granted temporary access is recognized by it."
                 >
                   <Input type="email" value={form.email} onChange={set("email")} autoComplete="off" />
                 </Field>
               </div>
             </>
           ) : null}
-          <Field label="Came in by" help="Each policy says which channels it takes (R-TKT-5).">
+          <Field label="Came in by" help="Each policy says which channels it takes.">
             <Select
               value={channel}
               onChange={(e) => {
@@ -733,7 +733,7 @@ function TemporaryAccess() {
       <CardHeader>
         <CardTitle as="h2">Grant temporary access</CardTitle>
         <CardDescription>
-          The account's primary contact is asked to confirm; the access lapses when they do not (R-ACT-4).
+          The account's primary contact is asked to confirm; the access lapses when they do not.
         </CardDescription>
       </CardHeader>
       <CardContent>

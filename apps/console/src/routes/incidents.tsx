@@ -357,7 +357,7 @@ function IncidentDetail({ incident }: { incident: Incident }) {
           >
             <Field
               label="Link a ticket"
-              help="Its first response is the status post while the incident is active (R-MI-2)."
+              help="Its first response is the status post while the incident is active."
             >
               <Input
                 value={ticketNumber}
