@@ -152,7 +152,10 @@ function TicketWorkspace({ id }: { id: string }) {
             <Badge>not triaged</Badge>
           )}
           {t.express ? <Badge tone="violet">Express</Badge> : null}
-          {t.escalationLevel > 0 ? <Badge tone="orange">Escalated L{t.escalationLevel}</Badge> : null}
+          {/* escalation ends when the ticket is resolved (R-ESC-4): the level stays in the history */}
+          {t.escalationLevel > 0 && ["new", "open", "waitingForCustomer"].includes(t.status) ? (
+            <Badge tone="orange">Escalated L{t.escalationLevel}</Badge>
+          ) : null}
           {t.breached ? <Badge tone="red">SLA breached</Badge> : null}
           {t.authorizationPending ? (
             <Badge tone="violet">

@@ -86,7 +86,8 @@ function TicketView({ id }: { id: string }) {
             <StatusBadge status={tk.status} label={t(`status.ticket.${tk.status}`)} />
             <PriorityBadge rank={tk.priorityRank} label={tk.priorityName} />
             {tk.classificationName ? <Badge tone="violet">{tk.classificationName}</Badge> : null}
-            {tk.escalationLevel > 0 ? (
+            {/* escalation ends when the ticket is resolved (R-ESC-4): the level stays in the history */}
+            {tk.escalationLevel > 0 && ["new", "open", "waitingForCustomer"].includes(tk.status) ? (
               <Badge tone="red">{t("ticket.escalationLevel", { level: tk.escalationLevel })}</Badge>
             ) : null}
           </>
