@@ -108,6 +108,7 @@ test.describe("review fixes", () => {
     const item = page.locator(`[data-ticket="${number}"]`);
     await expect(item).toContainText("unidentified");
     await expect(item.getByTestId("inbox-suggestion")).toContainText("Lone Star Clinics");
+    await item.scrollIntoViewIfNeeded();
     await screenshots(page, "console-inbox-voicemail");
     await item
       .getByRole("button", { name: /^Match to / })
@@ -170,8 +171,8 @@ test.describe("review fixes", () => {
     const empty = page.getByText("No disputes");
     await expect(table.or(empty)).toBeVisible();
     if (await table.isVisible()) {
-      await expect(table.getByRole("columnheader", { name: "Customer" })).toBeVisible();
-      await expect(table.getByRole("columnheader", { name: "Ticket" })).toBeVisible();
+      await expect(table.getByRole("columnheader", { name: "Customer", exact: true })).toBeVisible();
+      await expect(table.getByRole("columnheader", { name: "Ticket", exact: true })).toBeVisible();
       await expect(page.getByLabel("Disputed amounts per currency")).toContainText("Total in");
     }
     await screenshots(page, "console-billing-disputes");

@@ -25,6 +25,7 @@ export function RequestDetails({ details, live }: { details: readonly RequestDet
       </h2>
       <DescriptionList
         layout="stacked"
+        className="xl:grid-cols-2"
         items={details.map((d) => ({
           key: d.id,
           term: d.label,
@@ -39,7 +40,7 @@ export function RequestDetails({ details, live }: { details: readonly RequestDet
       />
       {missing.length && live ? (
         <p className="mt-3 text-sm text-muted-foreground" data-testid="request-missing">
-          Still missing: {missing.map((d) => d.label).join("; ")}. Ask for it with “Request information”.
+          Still missing: {missing.map((d) => d.label).join(" · ")} — ask for it with “Request information”.
         </p>
       ) : null}
     </section>
