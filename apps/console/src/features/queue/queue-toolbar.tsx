@@ -173,7 +173,7 @@ export function QueueToolbar({
         </FilterSelect>
         <FilterSelect
           label="Priority"
-          value={filters.severity}
+          value={filters.severity ?? ""}
           onChange={(v) => onChange({ ...filters, severity: v, priorityId: "" })}
         >
           {severities.map((s) => (
