@@ -223,7 +223,8 @@ function TicketWorkspace({ id }: { id: string }) {
           tabIndex={0}
         >
           <RequestDetails
-            details={t.requestDetails}
+            // the description is the conversation's first message: shown there, not twice
+            details={t.requestDetails.filter((d) => d.id !== "description" || d.missing)}
             live={["new", "open", "waitingForCustomer"].includes(t.status)}
           />
           <Conversation messages={t.messages} />

@@ -126,7 +126,10 @@ function TicketView({ id }: { id: string }) {
 
           <TicketActions ticket={tk} allowed={allowed} policy={policy} me={me} />
 
-          {tk.requestDetails.length ? <RequestDetails details={tk.requestDetails} /> : null}
+          {/* the description is the conversation's first message: shown there, not twice */}
+          {tk.requestDetails.some((d) => d.id !== "description" || d.missing) ? (
+            <RequestDetails details={tk.requestDetails.filter((d) => d.id !== "description" || d.missing)} />
+          ) : null}
 
           <section aria-labelledby="conversation-title" className="flex flex-col gap-3">
             <h2 id="conversation-title" className="text-lg font-semibold">
