@@ -192,3 +192,12 @@ test.describe("review fixes", () => {
     await context.close();
   });
 });
+
+test.describe("review fixes: pages", () => {
+  test.use({ storageState: authFile("specialist") });
+
+  test("a console page that does not exist has a heading", async ({ page }) => {
+    await open(page, "/no-such-page", "specialist");
+    await expect(page.getByRole("heading", { level: 1, name: "There is no page here" })).toBeVisible();
+  });
+});

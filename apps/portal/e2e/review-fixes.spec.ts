@@ -84,3 +84,17 @@ test.describe("review fixes", () => {
     await page.goto(`/tickets/${slug(t.number)}?lang=en`);
   });
 });
+
+test.describe("review fixes, signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the public status page leads back to sign-in; a page that does not exist has a heading", async ({
+    page,
+  }) => {
+    await page.goto("/status?lang=en");
+    await page.getByRole("link", { name: "Sign in to support" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/no-such-page?lang=en");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+});
