@@ -32,7 +32,7 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
 import { CurrencyTotals } from "../features/billing/currency-totals";
-import { money, recentMonths, totalsByCurrency } from "../features/billing/money";
+import { money, monthLabel, recentMonths, totalsByCurrency } from "../features/billing/money";
 import { useAccounts } from "../features/customers/use-accounts";
 import { serverNow } from "../lib/clock";
 import { downloadCsv } from "../lib/csv";
@@ -151,7 +151,7 @@ function InvoiceLines() {
                 <TBody>
                   {list.map((l) => (
                     <Tr key={l.id}>
-                      <Td className="whitespace-nowrap">{l.period}</Td>
+                      <Td className="whitespace-nowrap">{monthLabel(l.period)}</Td>
                       <Td>{l.accountName}</Td>
                       <Td className="whitespace-nowrap font-mono text-xs">
                         {l.ticketId ? (
@@ -161,8 +161,8 @@ function InvoiceLines() {
                         )}
                       </Td>
                       <Td>
-                        <span className="text-xs text-muted-foreground">{l.categoryId}</span>
-                        <span className="block">{l.explanation}</span>
+                        {/* the explanation names the category; its id is for the CSV */}
+                        {l.explanation}
                       </Td>
                       <Td className="text-right tabular-nums">
                         {money(l.amount, l.currency)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { money, recentMonths, totalsByCurrency } from "./money";
+import { money, monthLabel, recentMonths, totalsByCurrency } from "./money";
 
 describe("billing figures (R-CHG-3, R-CHG-5)", () => {
   it("R-CHG-3: totals are kept per currency, never added across", () => {
@@ -21,5 +21,9 @@ describe("billing figures (R-CHG-3, R-CHG-5)", () => {
       { value: "2026-01", label: "January 2026" },
       { value: "2025-12", label: "December 2025" },
     ]);
+  });
+  it("R-CHG-3: a period reads as a month", () => {
+    expect(monthLabel("2026-03", "en")).toBe("March 2026");
+    expect(monthLabel("not a period", "en")).toBe("not a period");
   });
 });

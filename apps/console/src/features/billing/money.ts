@@ -39,3 +39,11 @@ export function recentMonths(now: number, count = 24, locale?: string): { value:
   }
   return out;
 }
+
+/** A billing period for people: "2026-03" → "March 2026" (anything else is returned as it is). */
+export function monthLabel(period: string, locale?: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, 1);
+  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(at);
+}
