@@ -23,7 +23,9 @@ export function queueInput(f: QueueFilters) {
     waiting: f.waiting || undefined,
     classificationId: f.classificationId || undefined,
     priorityId: f.priorityId || undefined,
-    severity: (severities as readonly string[]).includes(f.severity ?? "") ? (f.severity as Severity) : undefined,
+    severity: (severities as readonly string[]).includes(f.severity ?? "")
+      ? (f.severity as Severity)
+      : undefined,
     accountId: f.accountId || undefined,
     policyId: f.policyId || undefined,
     search: f.text.trim() || undefined,
