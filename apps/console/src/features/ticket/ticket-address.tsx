@@ -32,10 +32,16 @@ export function TicketAddress({ param, children }: { param: string; children: (i
     return (
       <div className="flex flex-col gap-3 p-6">
         <h1 className="text-lg font-semibold">
-          {unknown ? `There is no ticket ${param}` : "This ticket could not be loaded"}
+          {unknown ? "There is no ticket at this address" : "This ticket could not be loaded"}
         </h1>
         <ErrorState
-          title={unknown ? "No ticket has this number" : "Loading failed"}
+          title={
+            code === "BAD_REQUEST"
+              ? "The link does not contain a valid ticket number."
+              : unknown
+                ? "No ticket has this number."
+                : "Loading failed"
+          }
           message={
             unknown
               ? "Ticket numbers look like RCR 0000068; the digits alone work too."
