@@ -51,7 +51,7 @@ test.describe("journey 6: customers", () => {
     });
     await page.reload();
     const detail = page.getByTestId("account-detail");
-    await expect(detail.getByRole("heading", { name: "Temporary access (R-ACT-4)" })).toBeVisible();
+    await expect(detail.getByRole("heading", { name: "Temporary access" })).toBeVisible();
     const row = detail.locator(`tr[data-grant="${email}"]`);
     await expect(row).toContainText("Robin Revoke");
     await expect(row).toContainText("awaiting confirmation");

@@ -103,7 +103,8 @@ test.describe("journey 5: major incidents", () => {
     await expect(row).not.toContainText("no first response yet");
     await shot(page, "incident-linked-tickets");
     await row.getByRole("link", { name: ticket.number }).click();
-    await expect(page).toHaveURL(new RegExp(`/console/tickets/${ticket.id}$`));
+    // R-TKT-1: the address is the ticket number
+    await expect(page).toHaveURL(new RegExp(`/console/tickets/${ticket.number.replace(" ", "-")}$`));
 
     // leave no active incident behind for the other journeys
     await apiMutation(page, "incident.post", { incidentId: incident.id, status: "resolved", body: "Fixed." });

@@ -81,7 +81,7 @@ test.describe("quality: error states say what to do", () => {
   test("a ticket link that leads nowhere says so and what to do", async ({ page }) => {
     await open(page, "/tickets/not-a-ticket", "manager");
     await expect(page.getByText("There is no ticket at this address")).toBeVisible();
-    await expect(page.getByText("The link does not contain a valid ticket id.")).toBeVisible();
+    await expect(page.getByText("The link does not contain a valid ticket number.")).toBeVisible();
     await expect(page.getByText(/invalid_format|"path"/)).toHaveCount(0);
     await page.goto("/console/tickets/00000000-0000-4000-8000-000000000000");
     await expect(page.getByText("There is no ticket at this address")).toBeVisible();

@@ -62,7 +62,7 @@ test.describe("journey 3: open a ticket", () => {
     await expect(page.getByRole("list", { name: "Files to send" })).toContainText("gateway.log");
 
     await page.getByRole("button", { name: "Open the ticket" }).click();
-    await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/tickets\/[A-Z]{2,5}-\d{7}$/); // R-TKT-1: the number is the address
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Faxes to Berlin fail since 09:00");
     await expect(page.getByText(/^RCR \d{7}$/)).toBeVisible();
     await expect(page.getByRole("link", { name: /gateway\.log/ })).toBeVisible();
@@ -95,7 +95,7 @@ test.describe("journey 3: open a ticket", () => {
     await expect(page.getByRole("list", { name: "Files to send" })).toContainText("delays.csv");
 
     await page.getByRole("button", { name: "Open the ticket" }).click();
-    await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/tickets\/[A-Z]{2,5}-\d{7}$/); // R-TKT-1: the number is the address
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delivery reports late for one route");
     await expect(page.getByText("Low", { exact: true }).first()).toBeVisible();
     await expect(page.getByText("German", { exact: true })).toBeVisible();
@@ -122,7 +122,7 @@ test.describe("journey 3: open a ticket", () => {
       "Look <script>window.__xss = 1</script> and [click me](javascript:window.__xss=2) and **bold**",
     );
     await page.getByRole("button", { name: "Open the ticket" }).click();
-    await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/tickets\/[A-Z]{2,5}-\d{7}$/); // R-TKT-1: the number is the address
     const message = page.getByRole("article").first();
     await expect(message.locator("strong")).toHaveText("bold");
     await expect(message.locator('a[href^="javascript"]')).toHaveCount(0);
@@ -148,7 +148,7 @@ test.describe("journey 3: partners and people who may not open tickets", () => {
     await expect(page.getByText("Give an IPv4 address like 203.0.113.10.")).toBeVisible();
     await ip.fill("203.0.113.20");
     await page.getByRole("button", { name: "Open the ticket" }).click();
-    await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/tickets\/[A-Z]{2,5}-\d{7}$/); // R-TKT-1: the number is the address
     await expect(page.getByText("203.0.113.20")).toBeVisible();
     await ctx.close();
   });

@@ -22,7 +22,8 @@ test.describe("journey 5: the ticket page", () => {
     await page.goto("/");
     const waitsForMe = page.getByRole("region", { name: "Waiting for you" });
     await waitsForMe.getByRole("link", { name: new RegExp(waiting.subject) }).click();
-    await expect(page).toHaveURL(new RegExp(`/tickets/${waiting.id}$`));
+    // R-TKT-1: the address is the ticket number
+    await expect(page).toHaveURL(new RegExp(`/tickets/${waiting.number.replace(" ", "-")}$`));
     await expect(page.getByText("Support waits for your answer")).toBeVisible();
     await page.getByLabel("Your reply").fill("Here are the logs you asked for.");
     await page.getByRole("button", { name: "Send reply" }).click();

@@ -200,6 +200,7 @@ const staffProcedureActions: Record<string, StaffAction> = {
   "staff.removeRota": "onCall.editRota",
   "staffTicket.queue": "ticket.view",
   "staffTicket.byId": "ticket.view",
+  "staffTicket.lookup": "ticket.view",
   "staffTicket.inbox": "ticket.view",
   "staffTicket.triage": "ticket.triage",
   "staffTicket.assign": "ticket.assign",

@@ -213,6 +213,30 @@ describe("fax-reseller", () => {
   });
 });
 
+describe("R-TKT-5: voicemail from a known number", () => {
+  it("R-TKT-5: a voicemail from a contact's number still waits in the inbox, unmatched, with the contact suggested", async () => {
+    const specialist = api.as(api.a.specialist);
+    const v = await specialist.staffTicket.logVoicemail({
+      policyId: "fax-reseller",
+      callerNumber: "+1 (512) 555-0101",
+      transcript: "Fax line is down again, call me.",
+    });
+    expect(v.accountId).toBeNull();
+    expect(v.contactId).toBeNull();
+    const waiting = (await specialist.staffTicket.inbox({})).find((t) => t.id === v.id);
+    expect(waiting?.suggestion?.accountId).toBe(api.seed.accounts.fax);
+    expect(waiting?.suggestion?.contactName).toBeTruthy();
+    const m = await specialist.staffTicket.matchAccount({
+      id: v.id,
+      expectedVersion: v.version,
+      accountId: waiting?.suggestion?.accountId ?? "",
+      contactId: waiting?.suggestion?.contactId ?? "",
+    });
+    expect(m.accountId).toBe(api.seed.accounts.fax);
+    expect((await specialist.staffTicket.inbox({})).some((t) => t.id === v.id)).toBe(false);
+  });
+});
+
 describe("mail-filter-vendor", () => {
   it("R-ACT-6: a partner opens on behalf with the customer's public IP; the ticket carries it", async () => {
     const partner = api.as(api.a.partnerAdmin);

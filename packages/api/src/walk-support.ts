@@ -123,6 +123,7 @@ export function makeSamples(api: Api, fx: Fixture): Record<string, Sample> {
     "ticket.open": { input: { inquiryType: "incident", subject: "Walk", description: "d" } },
     "ticket.list": { input: {} },
     "ticket.byId": { input: () => ({ id: fx.ticket }), owner: "msg" },
+    "ticket.lookup": { input: () => ({ ref: fx.ticket }), owner: "msg" },
     "ticket.history": { input: () => ({ id: fx.ticket }), owner: "msg" },
     "ticket.reply": { input: async () => ({ ...(await ref()), body: "hello" }), owner: "msg" },
     "ticket.confirm": { input: ref, owner: "msg" },
@@ -146,6 +147,7 @@ export function makeSamples(api: Api, fx: Fixture): Record<string, Sample> {
     },
     "staffTicket.queue": { input: {} },
     "staffTicket.byId": { input: () => ({ id: fx.ticket }) },
+    "staffTicket.lookup": { input: () => ({ ref: fx.ticket }) },
     "presence.viewing": { input: () => ({ id: fx.ticket }) },
     "presence.left": { input: () => ({ id: fx.ticket }) },
     "staffTicket.triage": {

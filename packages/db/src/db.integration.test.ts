@@ -97,13 +97,13 @@ describe(`database (${onPostgres() ? "postgres" : "pglite"})`, () => {
     expect(inTx).toEqual([{ v: "b-8", none: true }]);
   });
 
-  it("R-TKT-4: the staff queue (priority, then first come first served) uses the partial queue index", async () => {
+  it("R-TKT-4: the staff queue (severity, then first come first served) uses the partial queue index", async () => {
     await h.db.execute(sql`
       insert into tickets (number, policy_id, policy_version, account_id, snapshot, status, inquiry_type,
-                           priority_id, priority_rank, language, channel, subject, created_at)
+                           priority_id, priority_rank, priority_severity, language, channel, subject, created_at)
       select 'QQQ ' || lpad(g::text, 7, '0'), 'fax-reseller', 1, 'acc-q', '{}'::jsonb,
              (array['new','open','waitingForCustomer','resolved','closed','closed','closed','rejected'])[1 + g % 8],
-             'incident', 'medium', 1 + g % 4, 'en', 'portal', 'bulk ' || g,
+             'incident', 'medium', 1 + g % 4, 1 + g % 4, 'en', 'portal', 'bulk ' || g,
              now() - (g || ' minutes')::interval
       from generate_series(1, 20000) g`);
     await h.db.execute(sql`analyze tickets`);
@@ -113,20 +113,20 @@ describe(`database (${onPostgres() ? "postgres" : "pglite"})`, () => {
         .join("\n");
     const first = await explain(sql`select id from tickets
         where status not in ('closed', 'rejected')
-        order by priority_rank, created_at, id limit 51`);
+        order by priority_severity, created_at, id limit 51`);
     expect(first).toMatch(/tickets_queue_idx/);
     expect(first).not.toMatch(/Seq Scan|Sort/);
     // the next page (keyset cursor)
     const next = await explain(sql`select id from tickets
         where status not in ('closed', 'rejected')
-          and (priority_rank, created_at, id) > (2, now() - interval '3 days', '00000000-0000-0000-0000-000000000000')
-        order by priority_rank, created_at, id limit 51`);
+          and (priority_severity, created_at, id) > (2, now() - interval '3 days', '00000000-0000-0000-0000-000000000000')
+        order by priority_severity, created_at, id limit 51`);
     expect(next).toMatch(/tickets_queue_idx/);
     expect(next).not.toMatch(/Seq Scan|Sort/);
     // "unassigned"
     const unassigned = await explain(sql`select id from tickets
         where status not in ('closed', 'rejected') and assignee_id is null
-        order by priority_rank, created_at, id limit 51`);
+        order by priority_severity, created_at, id limit 51`);
     expect(unassigned).toMatch(/tickets_unassigned_queue_idx|tickets_queue_idx/);
     expect(unassigned).not.toMatch(/Seq Scan/);
   });

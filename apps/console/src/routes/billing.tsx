@@ -31,19 +31,20 @@ import { Download } from "lucide-react";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
+import { CurrencyTotals } from "../features/billing/currency-totals";
+import { money, monthLabel, recentMonths, totalsByCurrency } from "../features/billing/money";
 import { useAccounts } from "../features/customers/use-accounts";
+import { serverNow } from "../lib/clock";
 import { downloadCsv } from "../lib/csv";
+import { ticketPath } from "../lib/ticket-path";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
-
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: "currency", currency }).format(amount);
 
 export default function BillingPage() {
   return (
     <Page>
       <PageHeader
         title="Billing"
-        description="Charges are invoiced only after a ticket closes; each line says why it is chargeable. Complaints about a charge come here, not to escalation (R-ESC-5)."
+        description="Charges are invoiced only after a ticket closes; each line says why it is chargeable. Complaints about a charge come here, not to escalation."
       />
       <Tabs defaultValue="lines">
         <TabsList>
@@ -72,21 +73,27 @@ function InvoiceLines() {
       limit: 100,
     }),
   );
-  const totals = useMemo(() => {
-    const t = new Map<string, number>();
-    for (const l of lines.data ?? []) t.set(l.currency, (t.get(l.currency) ?? 0) + l.amount + l.surcharge);
-    return [...t.entries()];
-  }, [lines.data]);
+  const totals = useMemo(
+    () =>
+      totalsByCurrency(
+        (lines.data ?? []).map((l) => ({ currency: l.currency, amount: l.amount + l.surcharge })),
+      ),
+    [lines.data],
+  );
+  // a select, not <input type="month">: Chromium shows an empty month field as "--------- ----"
+  const months = useMemo(() => recentMonths(serverNow()), []);
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Period">
-          <Input
-            type="month"
-            value={period}
-            onChange={(e) => setPeriod(e.target.value)}
-            className="h-9 w-44"
-          />
+          <Select value={period} onChange={(e) => setPeriod(e.target.value)} className="h-9 w-44">
+            <option value="">All periods</option>
+            {months.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </Select>
         </Field>
         <Field label="Account">
           <Select value={accountId} onChange={(e) => setAccountId(e.target.value)} className="h-9 w-64">
@@ -144,14 +151,18 @@ function InvoiceLines() {
                 <TBody>
                   {list.map((l) => (
                     <Tr key={l.id}>
-                      <Td className="whitespace-nowrap">{l.period}</Td>
+                      <Td className="whitespace-nowrap">{monthLabel(l.period)}</Td>
                       <Td>{l.accountName}</Td>
                       <Td className="whitespace-nowrap font-mono text-xs">
-                        {l.ticketId ? <Link to={`/tickets/${l.ticketId}`}>{l.ticketNumber}</Link> : "—"}
+                        {l.ticketId ? (
+                          <Link to={ticketPath(l.ticketNumber ?? l.ticketId)}>{l.ticketNumber}</Link>
+                        ) : (
+                          "—"
+                        )}
                       </Td>
                       <Td>
-                        <span className="text-xs text-muted-foreground">{l.categoryId}</span>
-                        <span className="block">{l.explanation}</span>
+                        {/* the explanation names the category; its id is for the CSV */}
+                        {l.explanation}
                       </Td>
                       <Td className="text-right tabular-nums">
                         {money(l.amount, l.currency)}
@@ -165,9 +176,7 @@ function InvoiceLines() {
                   ))}
                 </TBody>
               </Table>
-              <p className="text-right text-sm font-medium">
-                Total: {totals.map(([c, v]) => money(v, c)).join(" · ")}
-              </p>
+              <CurrencyTotals totals={totals} label="Invoice line totals per currency" unit="line" />
             </>
           )
         }
@@ -187,6 +196,13 @@ const statusTone = {
   creditNote: "green",
   correctedInvoice: "blue",
   rejected: "gray",
+} as const;
+
+const statusLabel = {
+  open: "Open",
+  creditNote: "Credit note issued",
+  correctedInvoice: "Invoice corrected",
+  rejected: "Rejected",
 } as const;
 
 function Disputes() {
@@ -215,56 +231,93 @@ function Disputes() {
               description="When a customer disputes a charge in the portal, it appears here."
             />
           ) : (
-            <Table caption="Disputed charges">
-              <THead>
-                <Tr>
-                  <Th>Received</Th>
-                  <Th>Charge</Th>
-                  <Th>Customer's reason</Th>
-                  <Th>Status</Th>
-                  <Th />
-                </Tr>
-              </THead>
-              <TBody>
-                {list.map((c) => {
-                  const line = c.line as {
-                    explanation?: string;
-                    amount?: number;
-                    surcharge?: number;
-                    currency?: string;
-                  } | null;
-                  return (
-                    <Tr key={c.id} data-complaint={c.id}>
-                      <Td>
-                        <RelativeTime value={c.createdAt} />
-                      </Td>
-                      <Td>
-                        {line?.currency
-                          ? money(Number(line.amount ?? 0) + Number(line.surcharge ?? 0), line.currency)
-                          : "—"}
-                        <span className="block text-xs text-muted-foreground">{line?.explanation}</span>
-                      </Td>
-                      <Td className="max-w-80">{c.reason}</Td>
-                      <Td>
-                        <Badge tone={statusTone[c.status as keyof typeof statusTone] ?? "gray"}>
-                          {c.status}
-                        </Badge>
-                        {c.answer ? (
-                          <span className="block text-xs text-muted-foreground">{c.answer}</span>
-                        ) : null}
-                      </Td>
-                      <Td>
-                        {c.status === "open" ? (
-                          <Button size="sm" onClick={() => setAnswering(c)}>
-                            Answer…
-                          </Button>
-                        ) : null}
-                      </Td>
-                    </Tr>
-                  );
-                })}
-              </TBody>
-            </Table>
+            <>
+              <Table caption="Disputed charges">
+                <THead>
+                  <Tr>
+                    <Th>Received</Th>
+                    <Th>Customer</Th>
+                    <Th>Ticket</Th>
+                    <Th>Charge</Th>
+                    <Th>Customer's reason</Th>
+                    <Th>Status</Th>
+                    <Th />
+                  </Tr>
+                </THead>
+                <TBody>
+                  {list.map((c) => {
+                    const line = c.line as {
+                      explanation?: string;
+                      amount?: number;
+                      surcharge?: number;
+                      currency?: string;
+                    } | null;
+                    return (
+                      <Tr key={c.id} data-complaint={c.id}>
+                        <Td>
+                          <RelativeTime value={c.createdAt} />
+                        </Td>
+                        <Td>
+                          <Link to={`/customers/${c.account.id}`}>{c.account.name ?? c.account.id}</Link>
+                          <span className="block text-xs text-muted-foreground">
+                            {c.account.customerNumber ? `No. ${c.account.customerNumber}` : null}
+                            {c.raisedByName ? ` · by ${c.raisedByName}` : null}
+                          </span>
+                        </Td>
+                        <Td>
+                          {c.ticket?.number ? (
+                            <>
+                              <Link to={ticketPath(c.ticket.number)} className="font-mono text-xs">
+                                {c.ticket.number}
+                              </Link>
+                              <span className="block max-w-48 truncate text-xs text-muted-foreground">
+                                {c.ticket.subject}
+                              </span>
+                            </>
+                          ) : (
+                            "—"
+                          )}
+                        </Td>
+                        <Td>
+                          {line?.currency
+                            ? money(Number(line.amount ?? 0) + Number(line.surcharge ?? 0), line.currency)
+                            : "—"}
+                          <span className="block text-xs text-muted-foreground">{line?.explanation}</span>
+                        </Td>
+                        <Td className="max-w-80">{c.reason}</Td>
+                        <Td>
+                          <Badge tone={statusTone[c.status as keyof typeof statusTone] ?? "gray"}>
+                            {statusLabel[c.status as keyof typeof statusLabel] ?? c.status}
+                          </Badge>
+                          {c.answer ? (
+                            <span className="block text-xs text-muted-foreground">{c.answer}</span>
+                          ) : null}
+                        </Td>
+                        <Td>
+                          {c.status === "open" ? (
+                            <Button size="sm" onClick={() => setAnswering(c)}>
+                              Answer…
+                            </Button>
+                          ) : null}
+                        </Td>
+                      </Tr>
+                    );
+                  })}
+                </TBody>
+              </Table>
+              <CurrencyTotals
+                totals={totalsByCurrency(
+                  list.flatMap((c) => {
+                    const l = c.line as { amount?: number; surcharge?: number; currency?: string } | null;
+                    return l?.currency
+                      ? [{ currency: l.currency, amount: Number(l.amount ?? 0) + Number(l.surcharge ?? 0) }]
+                      : [];
+                  }),
+                )}
+                label="Disputed amounts per currency"
+                unit="dispute"
+              />
+            </>
           )
         }
       </QueryBoundary>

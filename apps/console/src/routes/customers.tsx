@@ -179,7 +179,7 @@ function AccountDetail({ id }: { id: string }) {
             </Card>
             <Card>
               <CardHeader>
-                <CardTitle as="h2">Partner relations (R-ACT-6)</CardTitle>
+                <CardTitle as="h2">Partner relations</CardTitle>
               </CardHeader>
               <CardContent className="flex flex-col gap-2 text-sm">
                 {a.partners.length === 0 && a.managedAccounts.length === 0 ? (
@@ -230,7 +230,7 @@ function AccountDetail({ id }: { id: string }) {
             </Card>
             <Card>
               <CardHeader>
-                <CardTitle as="h2">Authorized contacts (R-ACT-3)</CardTitle>
+                <CardTitle as="h2">Authorized contacts</CardTitle>
               </CardHeader>
               <CardContent>
                 {a.contacts.length === 0 ? (
@@ -326,8 +326,7 @@ function AccountDetail({ id }: { id: string }) {
                   </Table>
                 )}
                 <p className="mt-2 text-xs text-muted-foreground">
-                  A password reset does not reactivate a locked login (R-ACT-8); an account admin or staff
-                  must.
+                  A password reset does not reactivate a locked login; an account admin or staff must.
                 </p>
               </CardContent>
             </Card>

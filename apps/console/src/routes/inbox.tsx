@@ -34,6 +34,7 @@ import { Page, QueryBoundary } from "../components/states";
 import { useAccount, useAccounts } from "../features/customers/use-accounts";
 import { usePolicies } from "../features/policy/use-policies";
 import type { InboxEntry } from "../lib/api-types";
+import { ticketPath } from "../lib/ticket-path";
 import { errorMessage, trpc, trpcClient, trpcErrorCode } from "../lib/trpc";
 
 export default function InboxPage() {
@@ -44,7 +45,7 @@ export default function InboxPage() {
     <Page>
       <PageHeader
         title="Inbox"
-        description="Requests nobody has identified yet: match them to an account and contact, or reject them. Only authorized contacts may open tickets (R-ACT-3)."
+        description="Requests nobody has identified yet: match them to an account and contact, or reject them. Only authorized contacts may open tickets."
       />
       <div className="grid grid-cols-[minmax(0,1fr)_360px] gap-4">
         <QueryBoundary query={inbox} label="Loading the inbox…" errorTitle="The inbox could not be loaded">
@@ -122,7 +123,7 @@ function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: s
             ) : (
               <Phone className="size-4 text-muted-foreground" aria-hidden="true" />
             )}
-            <Link to={`/tickets/${ticket.id}`} className="font-medium">
+            <Link to={ticketPath(ticket.number)} className="font-medium">
               {ticket.subject}
             </Link>
             <span className="font-mono text-xs text-muted-foreground">{ticket.number}</span>
@@ -151,9 +152,40 @@ function InboxItem({ ticket, accountName }: { ticket: InboxEntry; accountName: s
                 : ""}
             </p>
           )}
+          {unmatched && ticket.suggestion ? (
+            <p className="text-sm text-muted-foreground" data-testid="inbox-suggestion">
+              This number belongs to {ticket.suggestion.contactName} ({ticket.suggestion.accountName}). Match
+              it if the message is theirs.
+            </p>
+          ) : null}
           <div className="flex flex-wrap gap-2">
+            {unmatched && ticket.suggestion ? (
+              <Button
+                size="sm"
+                loading={busy}
+                onClick={() => {
+                  const s = ticket.suggestion;
+                  if (!s) return;
+                  void act(`${ticket.number} matched.`, () =>
+                    trpcClient.staffTicket.matchAccount.mutate({
+                      id: ticket.id,
+                      expectedVersion: ticket.version,
+                      accountId: s.accountId,
+                      contactId: s.contactId,
+                    }),
+                  );
+                }}
+              >
+                Match to {ticket.suggestion.contactName}
+              </Button>
+            ) : null}
             {unmatched ? (
-              <Button size="sm" onClick={() => setMatching((m) => !m)} aria-expanded={matching}>
+              <Button
+                size="sm"
+                variant={ticket.suggestion ? "outline" : "primary"}
+                onClick={() => setMatching((m) => !m)}
+                aria-expanded={matching}
+              >
                 Match to account…
               </Button>
             ) : null}
@@ -252,8 +284,8 @@ function RejectDialog({
         title={`Reject ${ticket.number} as unauthorized`}
         description={
           mail
-            ? "Only authorized contacts may open tickets (R-ACT-3). The sender is told by mail that the request was not accepted, why, and what to do."
-            : "Only authorized contacts may open tickets (R-ACT-3). The reason is recorded on the ticket."
+            ? "Only authorized contacts may open tickets. The sender is told by mail that the request was not accepted, why, and what to do."
+            : "Only authorized contacts may open tickets. The reason is recorded on the ticket."
         }
         footer={
           <>
@@ -469,7 +501,7 @@ function OpenForRequest() {
         <CardTitle as="h2">Open a ticket for a request</CardTitle>
         <CardDescription>
           A call or a mail: only authorized contacts may open tickets. For an incident support confirmed, you
-          may open it for anyone and obtain the authorization afterwards (R-ACT-3).
+          may open it for anyone and obtain the authorization afterwards.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -501,7 +533,7 @@ function OpenForRequest() {
                 t.authorizationPending
                   ? `${t.number} opened; it waits for authorization.`
                   : `${t.number} opened.`,
-                { action: { label: "Open", onClick: () => navigate(`/tickets/${t.id}`) } },
+                { action: { label: "Open", onClick: () => navigate(ticketPath(t.number)) } },
               );
               setForm(empty);
               setContactId("");
@@ -561,14 +593,14 @@ function OpenForRequest() {
                 <Field
                   label="Their email"
                   optionalLabel="(optional)"
-                  help="Someone granted temporary access is recognized by it (R-ACT-4)."
+                  help="Someone granted temporary access is recognized by it."
                 >
                   <Input type="email" value={form.email} onChange={set("email")} autoComplete="off" />
                 </Field>
               </div>
             </>
           ) : null}
-          <Field label="Came in by" help="Each policy says which channels it takes (R-TKT-5).">
+          <Field label="Came in by" help="Each policy says which channels it takes.">
             <Select
               value={channel}
               onChange={(e) => {
@@ -643,8 +675,8 @@ function LogVoicemail() {
       <CardHeader>
         <CardTitle as="h2">Log a voicemail</CardTitle>
         <CardDescription>
-          A voicemail knows only the caller's number until you match it (R-TKT-5). A number that belongs to
-          exactly one contact is matched at once.
+          A voicemail knows only the caller's number: it waits in this inbox until you match it to a contact.
+          A number that belongs to a contact is suggested there.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -719,7 +751,7 @@ function TemporaryAccess() {
       <CardHeader>
         <CardTitle as="h2">Grant temporary access</CardTitle>
         <CardDescription>
-          The account's primary contact is asked to confirm; the access lapses when they do not (R-ACT-4).
+          The account's primary contact is asked to confirm; the access lapses when they do not.
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -32,6 +32,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { Page, QueryBoundary } from "../components/states";
 import { useMe } from "../features/session/session";
 import { can } from "../lib/roles";
+import { ticketPath } from "../lib/ticket-path";
 import { errorMessage, trpc, trpcClient } from "../lib/trpc";
 
 type Incident = NonNullable<ReturnType<typeof useIncidents>["data"]>[number];
@@ -338,7 +339,7 @@ function IncidentDetail({ incident }: { incident: Incident }) {
             <ul className="flex flex-col gap-1 text-sm" aria-label="Linked tickets">
               {incident.linkedTickets.map((t) => (
                 <li key={t.id} className="flex flex-wrap items-center gap-2" data-ticket={t.number}>
-                  <Link to={`/tickets/${t.id}`} className="font-mono text-xs">
+                  <Link to={ticketPath(t.number)} className="font-mono text-xs">
                     {t.number}
                   </Link>
                   <span className="truncate">{t.subject}</span>
@@ -363,7 +364,7 @@ function IncidentDetail({ incident }: { incident: Incident }) {
           >
             <Field
               label="Link a ticket"
-              help="Its first response is the status post while the incident is active (R-MI-2)."
+              help="Its first response is the status post while the incident is active."
             >
               <Input
                 value={ticketNumber}

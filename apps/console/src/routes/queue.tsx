@@ -16,6 +16,7 @@ import { paletteActions } from "../features/shell/command-palette";
 import { useStaffNames } from "../features/staff/use-staff-names";
 import { useHotkeys } from "../lib/keys";
 import { readJson, writeJson } from "../lib/storage";
+import { ticketPath } from "../lib/ticket-path";
 import { errorMessage, trpc, trpcErrorCode } from "../lib/trpc";
 
 const FILTER_KEY = "helpdesk.console.queueFilters";
@@ -72,7 +73,7 @@ export default function QueuePage() {
     },
   });
 
-  const open = useCallback((r: QueueRow) => navigate(`/tickets/${r.id}`), [navigate]);
+  const open = useCallback((r: QueueRow) => navigate(ticketPath(r.number)), [navigate]);
 
   useHotkeys((key, e) => {
     if (key === "j" || key === "ArrowDown") {

@@ -287,8 +287,8 @@ function Rota({ staff, admin }: { staff: Staff[]; admin: boolean }) {
       <CardHeader>
         <CardTitle as="h2">On-call rota</CardTitle>
         <CardDescription>
-          Who is paged when an urgent ticket of a 24x7 contract arrives out of hours by portal or phone
-          (R-SLA-5). Next two weeks.
+          Who is paged when an urgent ticket of a 24x7 contract arrives out of hours by portal or phone. Next
+          two weeks.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">

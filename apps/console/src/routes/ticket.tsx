@@ -1,4 +1,6 @@
 /** The ticket workspace (R-LC-1 to R-LC-9). */
+
+import { severityRank } from "@helpdesk/domain/classification";
 import {
   Alert,
   Badge,
@@ -30,12 +32,19 @@ import {
   SlaPanel,
   serviceLevelFor,
 } from "../features/ticket/panels";
+import { RequestDetails } from "../features/ticket/request-details";
+import { TicketAddress } from "../features/ticket/ticket-address";
 import { useOtherViewers, useTicket } from "../features/ticket/use-ticket";
 import { useHotkeys } from "../lib/keys";
 import { errorMessage, trpcClient, trpcErrorCode } from "../lib/trpc";
 
+/** The address names the ticket by number (R-TKT-1); the workspace works on its id. */
 export default function TicketPage() {
-  const { id = "" } = useParams();
+  const { id: param = "" } = useParams();
+  return <TicketAddress param={param}>{(id) => <TicketWorkspace key={id} id={id} />}</TicketAddress>;
+}
+
+function TicketWorkspace({ id }: { id: string }) {
   const me = useMe();
   const navigate = useNavigate();
   const staff = useStaffDirectory();
@@ -136,14 +145,17 @@ export default function TicketPage() {
             {t.subject}
           </h1>
           <StatusBadge status={t.status} />
-          <PriorityBadge rank={t.priorityRank} label={t.priorityName} />
+          <PriorityBadge rank={severityRank(t.severity)} label={t.priorityName} />
           {t.classificationName ? (
             <Badge tone="indigo">{t.classificationName}</Badge>
           ) : (
             <Badge>not triaged</Badge>
           )}
           {t.express ? <Badge tone="violet">Express</Badge> : null}
-          {t.escalationLevel > 0 ? <Badge tone="orange">Escalated L{t.escalationLevel}</Badge> : null}
+          {/* escalation ends when the ticket is resolved (R-ESC-4): the level stays in the history */}
+          {t.escalationLevel > 0 && ["new", "open", "waitingForCustomer"].includes(t.status) ? (
+            <Badge tone="orange">Escalated L{t.escalationLevel}</Badge>
+          ) : null}
           {t.breached ? <Badge tone="red">SLA breached</Badge> : null}
           {t.authorizationPending ? (
             <Badge tone="violet">
@@ -210,19 +222,18 @@ export default function TicketPage() {
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
           tabIndex={0}
         >
-          {t.missingInformation.length && ["new", "open", "waitingForCustomer"].includes(t.status) ? (
-            <Alert tone="info" title="Information still missing (R-TKT-6)">
-              {t.missingInformation.map((m) => m.replace(/([A-Z])/g, " $1").toLowerCase()).join(", ")} — ask
-              with “Request information”.
-            </Alert>
-          ) : null}
+          <RequestDetails
+            // the description is the conversation's first message: shown there, not twice
+            details={t.requestDetails.filter((d) => d.id !== "description" || d.missing)}
+            live={["new", "open", "waitingForCustomer"].includes(t.status)}
+          />
           <Conversation messages={t.messages} />
           <Composer
             ticketId={t.id}
             version={t.version}
             allowed={t.allowedEvents}
             onSend={onSend}
-            missingInformation={t.missingInformation}
+            missingInformation={t.requestDetails.filter((d) => d.missing).map((d) => d.label)}
           />
         </section>
         <aside

@@ -28,6 +28,7 @@ import { useLocale } from "../features/common/use-locale";
 import { useMe } from "../features/session/use-me";
 import { usePolicy } from "../features/session/use-policy";
 import { useTranslation } from "../i18n";
+import { ticketPath } from "../lib/ticket-path";
 import { trpc } from "../lib/trpc";
 
 /** The last 12 months as YYYY-MM, newest first. */
@@ -128,7 +129,7 @@ export function BillingPage() {
                   {lines.data.map((l) => (
                     <Tr key={l.id}>
                       <Td className="whitespace-nowrap font-mono">
-                        <Link to={`/tickets/${l.ticketId}`}>{l.ticketNumber}</Link>
+                        <Link to={ticketPath(l.ticketNumber ?? l.ticketId)}>{l.ticketNumber}</Link>
                       </Td>
                       <Td>{categoryName(l.categoryId)}</Td>
                       <Td className="max-w-md text-muted-foreground">{l.explanation}</Td>
@@ -167,7 +168,14 @@ export function BillingPage() {
                   {disputes.data.map((d) => (
                     <li key={d.id} className="flex flex-col gap-1 py-3 text-sm">
                       <div className="flex flex-wrap items-center gap-2">
-                        <Link to={`/tickets/${lineOf(d).ticketId ?? ""}`} className="font-mono">
+                        <Link
+                          to={
+                            ticketNumbers.get(lineOf(d).ticketId ?? "")
+                              ? ticketPath(ticketNumbers.get(lineOf(d).ticketId ?? "") ?? "")
+                              : `/tickets/${lineOf(d).ticketId ?? ""}`
+                          }
+                          className="font-mono"
+                        >
                           {ticketNumbers.get(lineOf(d).ticketId ?? "") ??
                             categoryName(lineOf(d).categoryId ?? "")}
                         </Link>

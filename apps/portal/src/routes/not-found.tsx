@@ -8,6 +8,7 @@ export function NotFoundPage() {
   return (
     <EmptyState
       icon={<SearchX className="size-8" />}
+      titleAs="h1"
       title={t("notFound.title")}
       description={t("notFound.body")}
       action={

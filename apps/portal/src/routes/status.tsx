@@ -17,6 +17,7 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Wrench } from "lucide-react";
 import { useForm } from "react-hook-form";
+import { Link } from "react-router";
 import { describeError } from "../features/common/api-error";
 import { QueryError } from "../features/common/query-error";
 import { useLocale } from "../features/common/use-locale";
@@ -51,6 +52,10 @@ export function StatusPage() {
         <div className="mx-auto flex h-14 max-w-4xl items-center justify-between px-4">
           <Brand to="/" />
           <div className="flex items-center gap-1.5">
+            {/* the public page leads back to the portal (sign-in when signed out) */}
+            <Link to="/" className="mr-2 text-sm font-medium">
+              {t("status.toPortal")}
+            </Link>
             <LanguageSwitcher />
             <ThemeSwitcher />
           </div>

@@ -23,15 +23,22 @@ import { ChargeCard } from "../features/ticket/charge-card";
 import { Conversation } from "../features/ticket/conversation";
 import { Deadline } from "../features/ticket/deadline";
 import { ReplyForm } from "../features/ticket/reply-form";
+import { RequestDetails } from "../features/ticket/request-details";
 import { TicketActions } from "../features/ticket/ticket-actions";
+import { TicketAddress } from "../features/ticket/ticket-address";
 import { useTranslation } from "../i18n";
 import { trpc } from "../lib/trpc";
 
+/** The address names the ticket by number (R-TKT-1); the page works on its id. */
 export function TicketPage() {
+  const { id: param = "" } = useParams();
+  return <TicketAddress param={param}>{(id) => <TicketView key={id} id={id} />}</TicketAddress>;
+}
+
+function TicketView({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const me = useMe();
-  const { id = "" } = useParams();
   const ticket = useQuery({ ...trpc.ticket.byId.queryOptions({ id }), refetchInterval: 60_000 });
   const policyQuery = usePolicy();
   const back = (
@@ -79,7 +86,8 @@ export function TicketPage() {
             <StatusBadge status={tk.status} label={t(`status.ticket.${tk.status}`)} />
             <PriorityBadge rank={tk.priorityRank} label={tk.priorityName} />
             {tk.classificationName ? <Badge tone="violet">{tk.classificationName}</Badge> : null}
-            {tk.escalationLevel > 0 ? (
+            {/* escalation ends when the ticket is resolved (R-ESC-4): the level stays in the history */}
+            {tk.escalationLevel > 0 && ["new", "open", "waitingForCustomer"].includes(tk.status) ? (
               <Badge tone="red">{t("ticket.escalationLevel", { level: tk.escalationLevel })}</Badge>
             ) : null}
           </>
@@ -117,6 +125,11 @@ export function TicketPage() {
           ) : null}
 
           <TicketActions ticket={tk} allowed={allowed} policy={policy} me={me} />
+
+          {/* the description is the conversation's first message: shown there, not twice */}
+          {tk.requestDetails.some((d) => d.id !== "description" || d.missing) ? (
+            <RequestDetails details={tk.requestDetails.filter((d) => d.id !== "description" || d.missing)} />
+          ) : null}
 
           <section aria-labelledby="conversation-title" className="flex flex-col gap-3">
             <h2 id="conversation-title" className="text-lg font-semibold">

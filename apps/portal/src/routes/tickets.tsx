@@ -34,6 +34,7 @@ import {
   statusOptions,
 } from "../features/tickets/list-filters";
 import { useTranslation } from "../i18n";
+import { ticketPath } from "../lib/ticket-path";
 import { trpc } from "../lib/trpc";
 
 export function TicketsPage() {
@@ -211,7 +212,7 @@ export function TicketsPage() {
             {list.data.items.map((tk) => (
               <li key={tk.id}>
                 <Link
-                  to={`/tickets/${tk.id}`}
+                  to={ticketPath(tk.number)}
                   className="flex flex-col gap-1.5 rounded-lg border border-border bg-card p-3 text-foreground no-underline hover:bg-muted"
                 >
                   <span className="flex flex-wrap items-center gap-2 text-xs">
@@ -243,10 +244,10 @@ export function TicketsPage() {
                 {list.data.items.map((tk) => (
                   <Tr key={tk.id}>
                     <Td className="whitespace-nowrap font-mono">
-                      <Link to={`/tickets/${tk.id}`}>{tk.number}</Link>
+                      <Link to={ticketPath(tk.number)}>{tk.number}</Link>
                     </Td>
                     <Td className="max-w-md">
-                      <Link to={`/tickets/${tk.id}`} className="text-foreground" tabIndex={-1}>
+                      <Link to={ticketPath(tk.number)} className="text-foreground" tabIndex={-1}>
                         <span className="line-clamp-2">{tk.subject}</span>
                       </Link>
                     </Td>

@@ -3,7 +3,7 @@
  * and dispute a charge with a reason; central billing answers with a credit note, a corrected invoice
  * or a reasoned rejection. A complaint about a charge is not an escalation (R-ESC-5).
  */
-import { accounts, billingComplaints, invoiceLines, tickets } from "@helpdesk/db/schema";
+import { accounts, billingComplaints, invoiceLines, tickets, users } from "@helpdesk/db/schema";
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { answerComplaint, disputeCharge } from "../services/complaints";
@@ -105,13 +105,31 @@ export const billingRouter = router({
   complaints: staffCan("billing.complaints")
     .input(z.object({ status: z.enum(["open", "creditNote", "correctedInvoice", "rejected"]).optional() }))
     .query(async ({ ctx, input }) => {
+      // R-CHG-5: billing sees whose charge it is and on which ticket, without opening each one
       const rows = await ctx.db
-        .select()
+        .select({
+          c: billingComplaints,
+          ticketId: tickets.id,
+          ticketNumber: tickets.number,
+          ticketSubject: tickets.subject,
+          accountName: accounts.name,
+          customerNumber: accounts.customerNumber,
+          raisedByName: users.name,
+        })
         .from(billingComplaints)
+        .leftJoin(invoiceLines, eq(invoiceLines.id, billingComplaints.invoiceLineId))
+        .leftJoin(tickets, eq(tickets.id, invoiceLines.ticketId))
+        .leftJoin(accounts, eq(accounts.id, billingComplaints.accountId))
+        .leftJoin(users, eq(users.id, billingComplaints.raisedById))
         .where(input.status ? eq(billingComplaints.status, input.status) : undefined)
         .orderBy(asc(billingComplaints.createdAt))
         .limit(500);
-      return rows.map(complaintDto);
+      return rows.map((r) => ({
+        ...complaintDto(r.c),
+        ticket: r.ticketId ? { id: r.ticketId, number: r.ticketNumber, subject: r.ticketSubject } : null,
+        account: { id: r.c.accountId, name: r.accountName, customerNumber: r.customerNumber },
+        raisedByName: r.raisedByName,
+      }));
     }),
 
   /** R-CHG-5: a credit note, a corrected invoice line, or a reasoned rejection. */

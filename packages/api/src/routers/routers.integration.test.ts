@@ -329,7 +329,8 @@ describe("staff queue", () => {
       for (const i of page.items) {
         expect(seen.has(i.id)).toBe(false);
         seen.add(i.id);
-        all.push({ rank: i.priorityRank, createdAt: i.createdAt });
+        // R-TKT-4: the queue sorts on the one severity scale of every policy
+        all.push({ rank: ["critical", "high", "normal", "low"].indexOf(i.severity), createdAt: i.createdAt });
       }
       cursor = page.nextCursor ?? undefined;
       pages++;

@@ -15,7 +15,7 @@ import {
   tickets,
   users,
 } from "@helpdesk/db/schema";
-import { DomainError } from "@helpdesk/domain";
+import { DomainError, severities, severityRank } from "@helpdesk/domain";
 import { matchContactByPhone, phoneDigits } from "@helpdesk/domain/access";
 import { RejectReason, type TicketEvent } from "@helpdesk/domain/ticket";
 import {
@@ -41,6 +41,7 @@ import { secretMail } from "../services/outgoing-mail";
 import { activePolicy, policyVersion } from "../services/policies";
 import { refusalMailRow, refusedSender } from "../services/refusal";
 import { ticketDetail, ticketHistoryOf, ticketSummary } from "../services/ticket-dto";
+import { findTickets, TicketLookupInput } from "../services/ticket-lookup";
 import {
   loadTicket,
   type NewMessage,
@@ -107,6 +108,8 @@ const QueueInput = z.object({
     .optional(),
   classificationId: z.string().max(60).optional(),
   priorityId: z.string().max(60).optional(),
+  /** R-TKT-4: the one severity scale every policy's priorities map onto */
+  severity: z.enum(severities).optional(),
   accountId: textId.optional(),
   /** the policy (preset) id */
   policyId: z.string().max(60).optional(),
@@ -130,9 +133,43 @@ const queueColumns = {
   ),
 };
 
+/**
+ * R-TKT-5: the active contact a caller's number belongs to (the domain's phone rule), offered to staff
+ * when they match a voicemail; null when no contact or more than one has that number.
+ */
+async function contactForNumber(ctx: StaffCtx, callerNumber: string) {
+  const tail = phoneDigits(callerNumber).slice(-7);
+  if (tail.length < 5) return null;
+  const digitsOf = (c: AnyColumn) => sql`regexp_replace(coalesce(${c}, ''), '[^0-9]', '', 'g')`;
+  const candidates = await ctx.db
+    .select({ ...getTableColumns(authorizedContacts), accountName: accounts.name })
+    .from(authorizedContacts)
+    .innerJoin(accounts, eq(accounts.id, authorizedContacts.accountId))
+    .where(
+      and(
+        eq(authorizedContacts.active, true),
+        or(
+          sql`${digitsOf(authorizedContacts.phone)} like ${`%${tail}`}`,
+          sql`${digitsOf(authorizedContacts.mobile)} like ${`%${tail}`}`,
+        ),
+      ),
+    )
+    .limit(50);
+  const known = matchContactByPhone(candidates, callerNumber);
+  return known
+    ? {
+        accountId: known.accountId,
+        accountName: known.accountName,
+        contactId: known.id,
+        contactName: `${known.firstName} ${known.lastName}`,
+      }
+    : null;
+}
+
 export const staffTicketRouter = router({
   /**
-   * The queue: priority rank, then first come first served (R-TKT-4), keyset-paginated; one SQL
+   * The queue: priority on the one severity scale of every policy, then first come first served (R-TKT-4),
+   * keyset-paginated; one SQL
    * statement (the account name is joined), policies come from the process cache.
    */
   queue: staffCan("ticket.view")
@@ -149,6 +186,7 @@ export const staffTicketRouter = router({
       if (input.escalated) where.push(gt(tickets.escalationLevel, 0));
       if (input.classificationId) where.push(eq(tickets.classificationId, input.classificationId));
       if (input.priorityId) where.push(eq(tickets.priorityId, input.priorityId));
+      if (input.severity) where.push(eq(tickets.prioritySeverity, severityRank(input.severity)));
       if (input.accountId) where.push(eq(tickets.accountId, input.accountId));
       if (input.policyId) where.push(eq(tickets.policyId, input.policyId));
       if (input.search) {
@@ -158,7 +196,7 @@ export const staffTicketRouter = router({
       if (input.cursor) {
         const c = input.cursor;
         where.push(
-          sql`(${tickets.priorityRank}, ${tickets.createdAt}, ${tickets.id}) > (${c.rank}, ${new Date(c.createdAt).toISOString()}::timestamptz, ${c.id})`,
+          sql`(${tickets.prioritySeverity}, ${tickets.createdAt}, ${tickets.id}) > (${c.rank}, ${new Date(c.createdAt).toISOString()}::timestamptz, ${c.id})`,
         );
       }
       const rows = await ctx.db
@@ -166,7 +204,7 @@ export const staffTicketRouter = router({
         .from(tickets)
         .leftJoin(accounts, eq(accounts.id, tickets.accountId))
         .where(and(...where))
-        .orderBy(asc(tickets.priorityRank), asc(tickets.createdAt), asc(tickets.id))
+        .orderBy(asc(tickets.prioritySeverity), asc(tickets.createdAt), asc(tickets.id))
         .limit(input.limit + 1);
       const page = rows.slice(0, input.limit);
       const items = [];
@@ -180,10 +218,18 @@ export const staffTicketRouter = router({
         items,
         nextCursor:
           rows.length > input.limit && last
-            ? { rank: last.priorityRank, createdAt: last.createdAt.getTime(), id: last.id }
+            ? { rank: last.prioritySeverity, createdAt: last.createdAt.getTime(), id: last.id }
             : null,
       };
     }),
+
+  /**
+   * R-TKT-1: the tickets a typed or linked reference names (number, digits alone, or an old UUID
+   * address); the console's addresses and its Ctrl K use it.
+   */
+  lookup: staffCan("ticket.view")
+    .input(TicketLookupInput)
+    .query(({ ctx, input }) => findTickets(ctx.db, input.ref)),
 
   /** Detail with internal notes, the account panel and the history (R-TKT-8). */
   byId: staffCan("ticket.view")
@@ -419,7 +465,11 @@ export const staffTicketRouter = router({
       return ticketSummary(out.row, await policyVersion(ctx.db, out.row.policyId, out.row.policyVersion));
     }),
 
-  /** R-TKT-5: a voicemail yields a ticket that knows only the caller's number until matched. */
+  /**
+   * R-TKT-5: a voicemail yields a ticket that knows only the caller's number until support matches it:
+   * it always waits in the inbox, unmatched; a number that belongs to a contact is only suggested there
+   * (a shared or reassigned line must not attach a caller to an account unseen).
+   */
   logVoicemail: staffCan("ticket.triage")
     .input(
       z.object({
@@ -430,44 +480,6 @@ export const staffTicketRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const policy = await activePolicy(ctx.db, input.policyId);
-      // a caller whose number belongs to a contact is matched at once (R-TKT-5, the domain's phone rule)
-      const tail = phoneDigits(input.callerNumber).slice(-7);
-      const digitsOf = (c: AnyColumn) => sql`regexp_replace(coalesce(${c}, ''), '[^0-9]', '', 'g')`;
-      const candidates =
-        tail.length >= 5
-          ? await ctx.db
-              .select()
-              .from(authorizedContacts)
-              .where(
-                or(
-                  sql`${digitsOf(authorizedContacts.phone)} like ${`%${tail}`}`,
-                  sql`${digitsOf(authorizedContacts.mobile)} like ${`%${tail}`}`,
-                ),
-              )
-              .limit(50)
-          : [];
-      const known = matchContactByPhone(candidates, input.callerNumber);
-      const at = ctx.clock.now();
-      if (known?.active) {
-        const account = await loadAccount(ctx.db, known.accountId);
-        if (account.policyId === policy.id) {
-          const out = await openAsStaff(
-            ctx.db,
-            ctx.actor,
-            {
-              accountId: account.id,
-              contactId: known.id,
-              channel: "voicemail",
-              callerNumber: input.callerNumber,
-              inquiryType: "incident",
-              subject: `Voicemail from ${input.callerNumber}`,
-              description: input.transcript,
-            },
-            at,
-          );
-          return ticketSummary(out.row, policy);
-        }
-      }
       const out = await openTicketSaved(ctx.db, {
         policy,
         input: {
@@ -482,7 +494,7 @@ export const staffTicketRouter = router({
         },
         dbAccountId: null,
         actor: ctx.actor,
-        at,
+        at: ctx.clock.now(),
         createdById: ctx.actor.id,
         message: {
           authorId: null,
@@ -533,6 +545,7 @@ export const staffTicketRouter = router({
         const m = mailOf.get(r.id);
         out.push({
           ...ticketSummary(r, await policyVersion(ctx.db, r.policyId, r.policyVersion)),
+          suggestion: !r.contactId && r.callerNumber ? await contactForNumber(ctx, r.callerNumber) : null,
           mail: m
             ? {
                 from: m.fromAddress,

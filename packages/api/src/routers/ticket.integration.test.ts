@@ -270,10 +270,11 @@ describe("customer ticket flow", () => {
     ]);
   });
 
-  it("the staff queue orders by priority rank, then first come first served (R-TKT-4)", async () => {
+  it("the staff queue orders by priority on the one severity scale, then first come first served (R-TKT-4)", async () => {
     const staff = api.as(api.a.specialist);
     const page = await staff.staffTicket.queue({ limit: 100 });
-    const keys = page.items.map((i) => [i.priorityRank, i.createdAt] as const);
+    const levels = ["critical", "high", "normal", "low"];
+    const keys = page.items.map((i) => [levels.indexOf(i.severity) + 1, i.createdAt] as const);
     const sorted = [...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     expect(keys).toEqual(sorted);
   });

@@ -12,6 +12,7 @@ import { validateCustomerEscalation } from "../services/escalation";
 import { openAsCustomer } from "../services/open";
 import { policyVersion } from "../services/policies";
 import { ticketDetail, ticketHistoryOf, ticketSummary } from "../services/ticket-dto";
+import { findTickets, TicketLookupInput } from "../services/ticket-lookup";
 import { loadTicket, type NewMessage, transition } from "../services/tickets";
 import { assertMaySee, customerTicketScope } from "../services/visibility";
 import { type Context, type CustomerActor, customerProcedure, router } from "../trpc";
@@ -135,6 +136,14 @@ export const ticketRouter = router({
             : null,
       };
     }),
+
+  /**
+   * R-TKT-1: the tickets a typed or linked reference names (number, digits alone, or an old UUID address),
+   * among the ones this person may see (R-ACT-3, R-ACT-6): anyone else's answer as if they did not exist.
+   */
+  lookup: customerProcedure
+    .input(TicketLookupInput)
+    .query(({ ctx, input }) => findTickets(ctx.db, input.ref, customerTicketScope(ctx.actor))),
 
   byId: customerProcedure.input(z.object({ id: ticketId })).query(async ({ ctx, input }) => {
     const { row, policy } = await loadVisible(ctx, input.id);

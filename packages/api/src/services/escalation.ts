@@ -4,7 +4,7 @@
  * escalation note kept in the history.
  */
 import type { Policy } from "@helpdesk/domain";
-import { validateEscalationRequest } from "@helpdesk/domain/escalation";
+import { supportDescriptionLabels, validateEscalationRequest } from "@helpdesk/domain/escalation";
 
 /** Validates the request (throws the domain's INVALID_INPUT with field issues) and returns the note. */
 export function validateCustomerEscalation(
@@ -20,7 +20,7 @@ export function validateCustomerEscalation(
     `Customer escalation for ${v.ticketNumbers.join(", ")}`,
     `Company: ${v.companyName}`,
     `Caller: ${v.callerName} ${v.callerPhone}`,
-    `Situation: ${v.supportDescription.kind}${v.supportDescription.text ? ` — ${v.supportDescription.text}` : ""}`,
+    `Situation: ${supportDescriptionLabels[v.supportDescription.kind]}${v.supportDescription.text ? ` — ${v.supportDescription.text}` : ""}`,
     `Requested: ${v.requestedAction}`,
   ]
     .join("\n")

@@ -4,10 +4,17 @@
  * send next (STYLE "Apps": ask the domain what is allowed).
  */
 import { attachments, messages, ticketHistory } from "@helpdesk/db/schema";
-import type { Policy } from "@helpdesk/domain";
+import {
+  type InquiryType,
+  type Policy,
+  prioritySeverity,
+  type RequiredFieldId,
+  requestDetails,
+  severities,
+} from "@helpdesk/domain";
 import type { Actor } from "@helpdesk/domain/ticket";
 import { allowedEvents, type TicketSnapshot, viewTicket } from "@helpdesk/domain/ticket";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../db";
 import { toMs } from "../db";
 import type { TicketRow } from "./tickets";
@@ -40,6 +47,10 @@ export function ticketSummary(row: TicketRow, policy: Policy | undefined) {
     priorityId: row.priorityId,
     priorityName: policy?.priorities.find((p) => p.id === row.priorityId)?.name ?? row.priorityId,
     priorityRank: row.priorityRank,
+    /** R-TKT-4: the priority on the scale shared by every policy */
+    severity: policy
+      ? prioritySeverity(policy, row.priorityId)
+      : (severities[row.prioritySeverity - 1] ?? "normal"),
     policyId: row.policyId,
     accountId: row.accountId,
     contactId: row.contactId,
@@ -81,7 +92,7 @@ export async function ticketDetail(db: Queryable, row: TicketRow, policy: Policy
   const attWhere = staff
     ? eq(attachments.ticketId, row.id)
     : and(eq(attachments.ticketId, row.id), eq(attachments.visibility, "public"));
-  const [msgs, atts] = await Promise.all([
+  const [msgs, atts, answers] = await Promise.all([
     db.select().from(messages).where(msgWhere).orderBy(asc(messages.createdAt), asc(messages.id)),
     db
       .select({
@@ -95,11 +106,33 @@ export async function ticketDetail(db: Queryable, row: TicketRow, policy: Policy
       })
       .from(attachments)
       .where(attWhere),
+    // R-TKT-6: the answers given at opening and in later replies, oldest first
+    db
+      .select({ data: ticketHistory.data })
+      .from(ticketHistory)
+      .where(
+        and(eq(ticketHistory.ticketId, row.id), inArray(ticketHistory.type, ["ticket.open", "ticket.reply"])),
+      )
+      .orderBy(asc(ticketHistory.at), asc(ticketHistory.id)),
   ]);
   const view = viewTicket(policy, row.snapshot as unknown as TicketSnapshot);
+  const information: Partial<Record<RequiredFieldId, string>> = {};
+  for (const a of answers) {
+    const given = (a.data as { information?: unknown }).information;
+    if (given && typeof given === "object")
+      for (const [k, v] of Object.entries(given))
+        if (typeof v === "string" && v.trim()) information[k as RequiredFieldId] = v;
+  }
   return {
     ...ticketSummary(row, policy),
     missingInformation: view.missingInformation,
+    /** R-TKT-6: each required field of the matrix, answered or still missing, and any other answer given */
+    requestDetails: requestDetails(
+      policy,
+      row.inquiryType as InquiryType,
+      information,
+      view.missingInformation,
+    ),
     onBehalfIdentifier: row.onBehalfIdentifier,
     callerNumber: staff ? row.callerNumber : null,
     chargeCategoryId: row.chargeCategoryId,

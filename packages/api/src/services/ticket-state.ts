@@ -4,7 +4,7 @@
  */
 
 import type { tickets } from "@helpdesk/db/schema";
-import type { Policy } from "@helpdesk/domain";
+import { type Policy, prioritySeverity, severityRank } from "@helpdesk/domain";
 import type { Deadlines, TicketView } from "@helpdesk/domain/ticket";
 import { toDate } from "../db";
 
@@ -21,13 +21,15 @@ export function nextDeadline(deadlines: Deadlines): number | null {
   return min;
 }
 
-export function columnsOf(_policy: Policy, s: TicketState) {
+export function columnsOf(policy: Policy, s: TicketState) {
   const d = s.deadlines;
   return {
     status: s.status,
     classificationId: s.classificationId,
     priorityId: s.priorityId,
     priorityRank: Math.min(s.priorityRank, 1_000_000),
+    // R-TKT-4: the one scale queues mixing policies sort on
+    prioritySeverity: severityRank(prioritySeverity(policy, s.priorityId)),
     escalationLevel: s.escalationLevel,
     assigneeId: s.assigneeId,
     chargeCategoryId: s.chargeCategoryId,

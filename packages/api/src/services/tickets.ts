@@ -337,7 +337,13 @@ async function writeOpen(db: Queryable, o: OpenInput): Promise<TransitionResult>
       at: when,
       actor: o.actor,
       type: "ticket.open",
-      data: { channel: o.input.channel, status: state.status, version: 1 },
+      // R-TKT-6: what the requester told support at opening; the ticket pages show it as the request details
+      data: {
+        channel: o.input.channel,
+        status: state.status,
+        version: 1,
+        information: o.input.information ?? {},
+      },
     },
   ];
   const rows: OutboxRow[] = [];

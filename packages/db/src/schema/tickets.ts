@@ -48,8 +48,13 @@ export const tickets = pgTable(
     inquiryType: text().notNull(),
     classificationId: text(),
     priorityId: text().notNull(),
-    /** lower = more urgent; queues order by (priority_rank, created_at) (R-TKT-4) */
+    /** the priority's rank within its policy: lower = more urgent */
     priorityRank: integer().notNull(),
+    /**
+     * R-TKT-4: the priority on the one severity scale every policy maps onto (the domain's severityScale):
+     * 1 critical … 4 low. Queues mixing policies order by (priority_severity, created_at).
+     */
+    prioritySeverity: integer().notNull().default(3),
     escalationLevel: integer().notNull().default(0),
     assigneeId: text().references(() => users.id, { onDelete: "set null" }),
     language: text().notNull(),
@@ -90,23 +95,23 @@ export const tickets = pgTable(
     idempotencyKey: uuid(),
   },
   (t) => [
-    // The staff queue: priority, then first come first served, over live tickets only (R-TKT-4); `id`
-    // last for the keyset cursor (rank, created_at, id). Variants for the common filters.
+    // The staff queue: severity, then first come first served, over live tickets only (R-TKT-4); `id`
+    // last for the keyset cursor (severity, created_at, id). Variants for the common filters.
     index("tickets_queue_idx")
-      .on(t.priorityRank, t.createdAt, t.id)
+      .on(t.prioritySeverity, t.createdAt, t.id)
       .where(sql`${t.status} not in ('closed', 'rejected')`),
     index("tickets_status_queue_idx")
-      .on(t.status, t.priorityRank, t.createdAt, t.id)
+      .on(t.status, t.prioritySeverity, t.createdAt, t.id)
       .where(sql`${t.status} not in ('closed', 'rejected')`),
     // Columns a new ticket leaves empty are indexed where set only: an open writes none of these entries.
     index("tickets_assignee_queue_idx")
-      .on(t.assigneeId, t.priorityRank, t.createdAt, t.id)
+      .on(t.assigneeId, t.prioritySeverity, t.createdAt, t.id)
       .where(sql`${t.assigneeId} is not null and ${t.status} not in ('closed', 'rejected')`),
     index("tickets_unassigned_queue_idx")
-      .on(t.priorityRank, t.createdAt, t.id)
+      .on(t.prioritySeverity, t.createdAt, t.id)
       .where(sql`${t.assigneeId} is null and ${t.status} not in ('closed', 'rejected')`),
     index("tickets_account_queue_idx")
-      .on(t.accountId, t.priorityRank, t.createdAt, t.id)
+      .on(t.accountId, t.prioritySeverity, t.createdAt, t.id)
       .where(sql`${t.status} not in ('closed', 'rejected')`),
     index("tickets_account_created_idx").on(t.accountId, t.createdAt),
     index("tickets_assignee_idx").on(t.assigneeId).where(sql`${t.assigneeId} is not null`),

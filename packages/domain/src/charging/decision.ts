@@ -22,7 +22,7 @@ export interface ChargeDecision {
   chargeable: boolean;
   /** the R-CHG-2 reasons that make it chargeable (empty when not) */
   reasons: ChargeReason[];
-  /** a sentence naming the rule that decided (R-CHG-4) */
+  /** a sentence naming the rule that decided (R-CHG-4): the catalog category and the reason, in words */
   explanation: string;
   /** the category's price when chargeable (minor units; 0 when free or when the catalog gives no price) */
   amount: number;
@@ -61,16 +61,13 @@ export function chargeDecision(policy: Policy, q: ChargeQuery): Result<ChargeDec
   const surcharge = q.express ? (policy.charging.expressSurcharge?.amount ?? 0) : 0;
 
   const parts: string[] = [];
-  if (category.chargeable) parts.push(`Charged as '${category.name}' (R-CHG-1): ${category.explanation}`);
+  if (category.chargeable) parts.push(`Charged as '${category.name}': ${category.explanation}`);
   else if (chargeable)
-    parts.push(
-      `'${category.name}' is free in the catalog (R-CHG-1), but this ticket is charged for another reason.`,
-    );
-  else parts.push(`Not charged: '${category.name}' is not chargeable (R-CHG-1). ${category.explanation}`);
-  for (const r of reasons) parts.push(policy.charging.reasons[r] ?? `Chargeable: ${r} (R-CHG-2).`);
+    parts.push(`'${category.name}' is free in the catalog, but this ticket is charged for another reason.`);
+  else parts.push(`Not charged: '${category.name}' is not chargeable. ${category.explanation}`);
+  for (const r of reasons) parts.push(policy.charging.reasons[r] ?? `Chargeable: ${r}.`);
   if (chargeable && amount === 0) parts.push("The price is set by billing.");
-  if (surcharge > 0)
-    parts.push(`SRQ Express adds a surcharge of ${money(surcharge, currency)} (R-SLA-6, R-CHG-3).`);
+  if (surcharge > 0) parts.push(`SRQ Express adds a surcharge of ${money(surcharge, currency)}.`);
 
   return ok({
     categoryId: category.id,

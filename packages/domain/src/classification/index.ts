@@ -17,3 +17,5 @@ export {
   queueOrderFor,
   resolvePriority,
 } from "./classify";
+export { type RequestDetail, requestDetails } from "./request-details";
+export { prioritySeverity, type Severity, severities, severityRank, severityScale } from "./severity";

@@ -21,6 +21,13 @@ export const supportDescriptionKinds = ["outOfService", "degraded", "other"] as 
 export const SupportDescriptionKind = z.enum(supportDescriptionKinds);
 export type SupportDescriptionKind = z.infer<typeof SupportDescriptionKind>;
 
+/** R-ESC-2: how the support situation reads to people (notes, history), never the raw value. */
+export const supportDescriptionLabels: Record<SupportDescriptionKind, string> = {
+  outOfService: "Out of service",
+  degraded: "Degraded",
+  other: "Other",
+};
+
 /** What the request is about: ticket handling escalates; a charge goes to billing (R-ESC-5). */
 export const escalationTopics = ["ticketHandling", "charge"] as const;
 

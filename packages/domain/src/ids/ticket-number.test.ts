@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import { findTicketNumberInSubject, formatTicketNumber, parseTicketNumber } from "./index";
+import {
+  findTicketNumberInSubject,
+  formatTicketNumber,
+  parseTicketNumber,
+  parseTicketReference,
+  ticketNumberSlug,
+} from "./index";
 
 const prefixArb = fc.stringMatching(/^[A-Z]{2,5}$/);
 const seqArb = fc.integer({ min: 0, max: 9_999_999 });
@@ -188,5 +194,25 @@ describe("ticket ids (R-TKT-1)", () => {
     for (const s of subjects) if (findTicketNumberInSubject(s, ["RCR"])) found++;
     expect(found).toBe(Math.ceil(subjects.length / 3));
     // speed is measured by bench/ids.bench.ts (pnpm bench), never by a timed test.
+  });
+});
+
+describe("ticket references people type or link (R-TKT-1)", () => {
+  it("R-TKT-1: reads an id with or without the space, the address form and digits alone", () => {
+    for (const typed of ["RCR 0000068", "rcr0000068", "[RCR 0000068]", "RCR-0000068", " rcr-0000068 "])
+      expect(parseTicketReference(typed)).toMatchObject({ kind: "number", formatted: "RCR 0000068" });
+    expect(parseTicketReference("0000068")).toEqual({ kind: "digits", sequence: 68, digits: "0000068" });
+    expect(parseTicketReference("68")).toEqual({ kind: "digits", sequence: 68, digits: "0000068" });
+    for (const bad of ["", "12345678", "RCR--0000068", "RCR 68", "queue", "-0000068", "RCR-0000068-2"])
+      expect(parseTicketReference(bad)).toBeNull();
+  });
+  it("R-TKT-1: the address form round-trips for every id", () => {
+    fc.assert(
+      fc.property(prefixArb, seqArb, (p, n) => {
+        const id = formatTicketNumber(p, n);
+        expect(ticketNumberSlug(id)).toBe(id.replace(" ", "-"));
+        expect(parseTicketReference(ticketNumberSlug(id))).toMatchObject({ kind: "number", formatted: id });
+      }),
+    );
   });
 });

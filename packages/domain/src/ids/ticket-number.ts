@@ -119,3 +119,39 @@ export function findTicketNumberInSubject(
   }
   return null;
 }
+
+/**
+ * R-TKT-1: a ticket's address form, safe in a URL path: 'RCR 0000068' → 'RCR-0000068'. Input that is not
+ * a ticket id is returned trimmed (callers pass stored, canonical numbers).
+ */
+export function ticketNumberSlug(number: string): string {
+  const parsed = parseTicketNumber(number);
+  return parsed ? `${parsed.prefix}-${parsed.formatted.slice(parsed.prefix.length + 1)}` : number.trim();
+}
+
+/** What a person typed or linked to find one ticket: a whole id, or its digits without a prefix. */
+export type TicketReference =
+  | ({ kind: "number" } & TicketNumber)
+  /** digits alone ('68', '0000068'): the sequence, any prefix */
+  | { kind: "digits"; sequence: number; digits: string };
+
+/**
+ * R-TKT-1: reads a ticket reference as people type or link it: 'RCR 0000068', 'rcr0000068', '[RCR 0000068]',
+ * the address form 'RCR-0000068', or digits alone ('0000068', '68': 1 to 7 digits, any prefix). Else null.
+ */
+export function parseTicketReference(input: string, prefixes?: readonly string[]): TicketReference | null {
+  const s = input.trim();
+  if (s.length === 0) return null;
+  let digits = true;
+  for (let i = 0; i < s.length && digits; i++) digits = isDigit(s.charCodeAt(i));
+  if (digits)
+    return s.length <= TICKET_DIGITS
+      ? { kind: "digits", sequence: Number(s), digits: s.padStart(TICKET_DIGITS, "0") }
+      : null;
+  // the address form: one hyphen between prefix and digits stands for the space
+  const dash = s.indexOf("-");
+  const spaced =
+    dash > 0 && isLetter(s.charCodeAt(dash - 1)) ? `${s.slice(0, dash)} ${s.slice(dash + 1)}` : s;
+  const parsed = parseTicketNumber(spaced, prefixes);
+  return parsed ? { kind: "number", ...parsed } : null;
+}

@@ -61,13 +61,12 @@ export const requiredInformationMatrix: RequiredField[] = [
 
 /** R-CHG-2: the sentence shown for each reason a ticket is chargeable. */
 export const chargeReasonSentences: Record<ChargeReason, string> = {
-  outsideSphere:
-    "It is chargeable because the cause lay outside the provider's sphere of influence (R-CHG-2).",
+  outsideSphere: "It is chargeable because the cause lay outside the provider's sphere of influence.",
   outsideContract:
-    "It is chargeable because the request is not covered by your contract or goes beyond its terms (R-CHG-2).",
-  specialRequest: "It is chargeable because it is a special request beyond regular support (R-CHG-2).",
+    "It is chargeable because the request is not covered by your contract or goes beyond its terms.",
+  specialRequest: "It is chargeable because it is a special request beyond regular support.",
   selfServiceable:
-    "It is chargeable because you could have done this yourself in the portal, without support (R-CHG-2).",
+    "It is chargeable because you could have done this yourself in the portal, without support.",
 };
 
 export const channel = (enabled: boolean, maySetPriority: boolean, mayPageOnCall: boolean): ChannelRule => ({

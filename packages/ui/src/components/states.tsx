@@ -45,12 +45,15 @@ export function EmptyState({
   description,
   action,
   className,
+  titleAs: Title = "p",
 }: {
   icon?: ReactNode;
   title: ReactNode;
   description?: ReactNode;
   action?: ReactNode;
   className?: string;
+  /** the page's heading when the empty state is the whole page (a 404), e.g. "h1" */
+  titleAs?: "p" | "h1" | "h2";
 }) {
   return (
     <div
@@ -62,7 +65,7 @@ export function EmptyState({
       <span aria-hidden="true" className="text-muted-foreground">
         {icon ?? <Inbox className="size-8" />}
       </span>
-      <p className="text-base font-semibold">{title}</p>
+      <Title className="text-base font-semibold">{title}</Title>
       {description ? <p className="max-w-md text-sm text-muted-foreground">{description}</p> : null}
       {action ? <div className="mt-2">{action}</div> : null}
     </div>

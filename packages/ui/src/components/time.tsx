@@ -57,7 +57,8 @@ export function RelativeTime({
 
 /**
  * Time left until a deadline ("2 hours, 15 minutes left") or how late it is ("overdue by 1 hour"),
- * ticking every 30 s. Pass translated templates; `{duration}` is replaced.
+ * ticking every 30 s. Pass `format` to translate (it gets the formatted duration), or templates in which
+ * `{duration}` is replaced.
  */
 export function Countdown({
   to,
@@ -65,6 +66,7 @@ export function Countdown({
   timeZone,
   leftTemplate = "{duration} left",
   overdueTemplate = "overdue by {duration}",
+  format,
   className,
 }: {
   to: DateInput;
@@ -72,6 +74,8 @@ export function Countdown({
   timeZone?: string;
   leftTemplate?: string;
   overdueTemplate?: string;
+  /** the whole text for a duration, e.g. `(d, late) => t(late ? "overdue" : "timeLeft", { duration: d })` */
+  format?: (duration: string, overdue: boolean) => string;
   className?: string;
 }) {
   const now = useNow();
@@ -85,7 +89,9 @@ export function Countdown({
       title={formatDateTime(d, { locale, timeZone })}
       className={cn(className, overdue && "font-medium text-danger-text")}
     >
-      {(overdue ? overdueTemplate : leftTemplate).replace("{duration}", duration)}
+      {format
+        ? format(duration, overdue)
+        : (overdue ? overdueTemplate : leftTemplate).replace("{duration}", duration)}
     </time>
   );
 }

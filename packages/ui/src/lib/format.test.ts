@@ -52,5 +52,9 @@ describe("money and bytes", () => {
   it("formats sizes", () => {
     expect(formatBytes(1536, "en")).toBe("1.5 kB");
     expect(formatBytes(10 * 1024 * 1024, "en")).toBe("10 MB");
+    // small files: "119 bytes", not "119 byte"
+    expect(formatBytes(119, "en")).toBe("119 bytes");
+    expect(formatBytes(1, "en")).toBe("1 byte");
+    expect(formatBytes(119, "fr")).toMatch(/^119\s+octets$/u);
   });
 });

@@ -106,7 +106,7 @@ export function formatMoney(minor: number, currency: string, locale?: string) {
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 100);
 }
 
-/** Bytes for humans: "1.5 MB". */
+/** Bytes for humans: "119 bytes", "1.5 MB" (fr: "119 octets", "1,5 Mo"); the short "byte" reads as a typo. */
 export function formatBytes(bytes: number, locale?: string) {
   const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
   let i = 0;
@@ -118,7 +118,7 @@ export function formatBytes(bytes: number, locale?: string) {
   return new Intl.NumberFormat(locale, {
     style: "unit",
     unit: units[i],
-    unitDisplay: "short",
+    unitDisplay: i === 0 ? "long" : "short",
     maximumFractionDigits: i === 0 ? 0 : 1,
   }).format(n);
 }

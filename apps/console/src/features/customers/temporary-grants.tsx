@@ -42,7 +42,7 @@ export function TemporaryGrants({ accountId }: { accountId: string }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h2">Temporary access (R-ACT-4)</CardTitle>
+        <CardTitle as="h2">Temporary access</CardTitle>
       </CardHeader>
       <CardContent>
         <QueryBoundary query={grants} label="Loading temporary access…">

@@ -56,7 +56,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function PolicyView({ policy }: { policy: Policy }) {
   return (
     <div className="grid grid-cols-2 gap-4" data-testid={`policy-${policy.id}`}>
-      <Section title="Classes and priorities (R-TKT-3, R-TKT-4)">
+      <Section title="Classes and priorities">
         <div className="flex flex-col gap-3 text-sm">
           <div className="flex flex-wrap gap-1.5">
             {policy.classifications.map((c) => (
@@ -83,7 +83,7 @@ export function PolicyView({ policy }: { policy: Policy }) {
           </p>
         </div>
       </Section>
-      <Section title="Calendars (R-SLA-2)">
+      <Section title="Calendars">
         <ul className="flex flex-col gap-2 text-sm">
           {policy.calendars.map((c) => (
             <li key={c.id}>
@@ -98,7 +98,7 @@ export function PolicyView({ policy }: { policy: Policy }) {
         </ul>
       </Section>
       <div className="col-span-2">
-        <Section title="Service levels and targets in service time (R-SLA-1)">
+        <Section title="Service levels and targets in service time">
           <div className="flex flex-col gap-4">
             {policy.serviceLevels.map((sl) => (
               <div key={sl.id}>
@@ -140,7 +140,7 @@ export function PolicyView({ policy }: { policy: Policy }) {
           </div>
         </Section>
       </div>
-      <Section title="Escalation ladder (R-ESC-1)">
+      <Section title="Escalation ladder">
         <ol className="flex flex-col gap-2 text-sm">
           {policy.escalation.ladder.map((l) => (
             <li key={l.level} className="flex gap-2">
@@ -159,7 +159,7 @@ export function PolicyView({ policy }: { policy: Policy }) {
           ) : null}
         </ol>
       </Section>
-      <Section title="Lifecycle (R-LC-5, R-LC-6, R-LC-7)">
+      <Section title="Lifecycle">
         <ul className="flex flex-col gap-1 text-sm">
           <li>
             Resolved tickets close after {policy.lifecycle.autoCloseResolvedDays} days without an answer;
@@ -181,7 +181,7 @@ export function PolicyView({ policy }: { policy: Policy }) {
         </ul>
       </Section>
       <div className="col-span-2">
-        <Section title="Charge catalog (R-CHG-1, R-CHG-4)">
+        <Section title="Charge catalog">
           <Table caption="Charge categories">
             <THead>
               <Tr>

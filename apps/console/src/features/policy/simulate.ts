@@ -79,14 +79,14 @@ export function simulate(input: SimulationInput): Simulation {
         ? policy.calendars.find((c) => c.id === sl.afterHoursCalendarId)
         : null;
       if (after) calendar = after;
-      notes.push("Out of service time on a 24x7 contract: the on-call engineer is paged at once (R-SLA-5).");
+      notes.push("Out of service time on a 24x7 contract: the on-call engineer is paged at once.");
     } else {
       notes.push(
-        `The ${input.channel} channel never pages on call (R-TKT-5): the ticket waits for the next service-time start.`,
+        `The ${input.channel} channel never pages on call: the ticket waits for the next service-time start.`,
       );
     }
   } else if (!inServiceTime) {
-    notes.push("Out of service time: the clocks start at the next service-time start (R-SLA-2).");
+    notes.push("Out of service time: the clocks start at the next service-time start.");
   }
   const clockStartsAt = nextServiceStart(calendar, start);
 

@@ -1,5 +1,6 @@
 /** API ticket summary → queue row, with the policy's names, calendar and warning thresholds. */
 import type { Policy, ServiceLevel, Targets } from "@helpdesk/domain";
+import { type Severity, severityRank } from "@helpdesk/domain/classification";
 import type { QueueRow } from "./types";
 
 export interface SummaryLike {
@@ -13,6 +14,7 @@ export interface SummaryLike {
   priorityId: string;
   priorityName: string;
   priorityRank: number;
+  severity: Severity;
   policyId: string;
   accountId: string | null;
   assigneeId: string | null;
@@ -69,6 +71,7 @@ export function toQueueRow(s: SummaryLike, policy: Policy | undefined): QueueRow
     priorityId: s.priorityId,
     priorityName: s.priorityName,
     priorityRank: s.priorityRank,
+    severityRank: severityRank(s.severity),
     accountId: s.accountId,
     accountName: s.accountName ?? (s.accountId ? s.accountId : "Unidentified caller"),
     assigneeId: s.assigneeId,

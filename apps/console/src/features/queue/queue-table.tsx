@@ -31,10 +31,10 @@ const widths: Record<string, string> = {
 
 function makeColumns(calendarOf: CalendarOf) {
   return helper.columns([
-    helper.accessor("priorityRank", {
+    helper.accessor("severityRank", {
       id: "priority",
       header: "Priority",
-      cell: ({ row }) => <PriorityBadge rank={row.original.priorityRank} label={row.original.priorityName} />,
+      cell: ({ row }) => <PriorityBadge rank={row.original.severityRank} label={row.original.priorityName} />,
     }),
     helper.accessor("subject", {
       id: "subject",

@@ -1,5 +1,6 @@
 /** Queue filters: toggles, selects, search and saved views. */
 import type { Policy } from "@helpdesk/domain";
+import { type Severity, severities, severityScale } from "@helpdesk/domain/classification";
 import {
   Button,
   cn,
@@ -47,7 +48,12 @@ export function QueueToolbar({
   const set = <K extends keyof QueueFilters>(k: K, v: QueueFilters[K]) => onChange({ ...filters, [k]: v });
   const scoped = filters.policyId ? policies.filter((p) => p.id === filters.policyId) : policies;
   const classes = uniqueBy(scoped.flatMap((p) => p.classifications.map((c) => ({ id: c.id, name: c.name }))));
-  const priorities = uniqueBy(scoped.flatMap((p) => p.priorities.map((c) => ({ id: c.id, name: c.name }))));
+  // R-TKT-4: one scale for every policy's priorities; each level names the priorities it holds
+  const priorityNamesOn = (s: Severity) => [
+    ...new Set(
+      scoped.flatMap((p) => [...severityScale(p)].filter(([, v]) => v === s).map(([id]) => nameOf(p, id))),
+    ),
+  ];
   const dirty = JSON.stringify(filters) !== JSON.stringify(emptyFilters);
 
   return (
@@ -165,10 +171,14 @@ export function QueueToolbar({
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect label="Priority" value={filters.priorityId} onChange={(v) => set("priorityId", v)}>
-          {priorities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
+        <FilterSelect
+          label="Priority"
+          value={filters.severity ?? ""}
+          onChange={(v) => onChange({ ...filters, severity: v, priorityId: "" })}
+        >
+          {severities.map((s) => (
+            <option key={s} value={s} title={priorityNamesOn(s).join(", ")}>
+              {severityLabels[s]}
             </option>
           ))}
         </FilterSelect>
@@ -225,3 +235,12 @@ function uniqueBy<T extends { id: string }>(list: T[]): T[] {
     return true;
   });
 }
+
+const severityLabels: Record<Severity, string> = {
+  critical: "Critical",
+  high: "High",
+  normal: "Normal",
+  low: "Low",
+};
+
+const nameOf = (p: Policy, id: string) => p.priorities.find((x) => x.id === id)?.name ?? id;

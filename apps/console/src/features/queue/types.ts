@@ -11,6 +11,8 @@ export interface QueueRow {
   priorityId: string;
   priorityName: string;
   priorityRank: number;
+  /** R-TKT-4: the priority on the one scale of every policy, 1 (critical) … 4 (low): what the queue sorts on */
+  severityRank: number;
   accountId: string | null;
   accountName: string;
   assigneeId: string | null;
@@ -43,6 +45,8 @@ export interface QueueFilters {
   waiting: boolean;
   classificationId: string;
   priorityId: string;
+  /** R-TKT-4: a level of the one severity scale ("critical" … "low"); "" means any */
+  severity: string;
   accountId: string;
   policyId: string;
   text: string;
@@ -56,6 +60,7 @@ export const emptyFilters: QueueFilters = {
   waiting: false,
   classificationId: "",
   priorityId: "",
+  severity: "",
   accountId: "",
   policyId: "",
   text: "",

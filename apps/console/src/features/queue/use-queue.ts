@@ -2,6 +2,7 @@
  * The staff queue from the API: server-side filters and order (priority, then first come first served,
  * R-TKT-4), keyset pages loaded as the list scrolls, and polling so new tickets appear without reload.
  */
+import { type Severity, severities } from "@helpdesk/domain/classification";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { syncServerNow } from "../../lib/clock";
@@ -22,6 +23,9 @@ export function queueInput(f: QueueFilters) {
     waiting: f.waiting || undefined,
     classificationId: f.classificationId || undefined,
     priorityId: f.priorityId || undefined,
+    severity: (severities as readonly string[]).includes(f.severity ?? "")
+      ? (f.severity as Severity)
+      : undefined,
     accountId: f.accountId || undefined,
     policyId: f.policyId || undefined,
     search: f.text.trim() || undefined,

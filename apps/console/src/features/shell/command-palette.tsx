@@ -1,10 +1,12 @@
 /** Ctrl/Cmd-K: jump anywhere, open a ticket by number, switch theme, sign out. */
+import { parseTicketReference } from "@helpdesk/domain/ids";
 import { Command } from "cmdk";
 import { LogOut, Moon, Ticket } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { canSee } from "../../lib/roles";
 import { toggleTheme } from "../../lib/theme";
+import { ticketPath } from "../../lib/ticket-path";
 import { useMe } from "../session/session";
 import { navItems } from "./nav";
 
@@ -45,8 +47,9 @@ export function CommandPalette({ onSignOut }: { onSignOut: () => void }) {
     setSearch("");
     fn();
   };
-  const ticketNumber = search.trim().toUpperCase().replace(/\s+/g, " ");
-  const looksLikeTicket = /^[A-Z]{2,5} ?\d{7}$/.test(ticketNumber);
+  // R-TKT-1: the domain reads what was typed: 'RCR 0000068', 'rcr0000068', 'RCR-0000068' or digits alone
+  const reference = parseTicketReference(search);
+  const ticketLabel = reference?.kind === "number" ? reference.formatted : reference?.digits;
   const extra = [...paletteActions.values()].flat();
 
   return (
@@ -68,15 +71,14 @@ export function CommandPalette({ onSignOut }: { onSignOut: () => void }) {
           <Command.Empty className="px-3 py-6 text-center text-sm text-muted-foreground">
             Nothing matches. Try a page name like “queue” or a ticket number.
           </Command.Empty>
-          {looksLikeTicket ? (
+          {reference && ticketLabel ? (
             <Command.Group heading="Ticket">
               <Item
-                value={`open ${ticketNumber}`}
-                onSelect={() =>
-                  run(() => navigate(`/tickets/${encodeURIComponent(normalizeNumber(ticketNumber))}`))
-                }
+                // cmdk filters on the value: keep what was typed in it so the item always shows
+                value={`open ticket ${search}`}
+                onSelect={() => run(() => navigate(ticketPath(ticketLabel)))}
               >
-                <Ticket className="size-4" aria-hidden="true" /> Open {normalizeNumber(ticketNumber)}
+                <Ticket className="size-4" aria-hidden="true" /> Open ticket {ticketLabel}
               </Item>
             </Command.Group>
           ) : null}
@@ -125,10 +127,4 @@ function Item({ children, ...props }: React.ComponentProps<typeof Command.Item>)
       {children}
     </Command.Item>
   );
-}
-
-/** "rcr1234567" → "RCR 1234567" (R-TKT-1). */
-export function normalizeNumber(s: string): string {
-  const m = /^([A-Za-z]{2,5})\s*(\d{7})$/.exec(s.trim());
-  return m ? `${m[1]!.toUpperCase()} ${m[2]}` : s.trim();
 }

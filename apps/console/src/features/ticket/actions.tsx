@@ -210,7 +210,7 @@ export function TicketActions({
         ticket.chargeCategoryId === null ? (
           // the domain refuses close until a category is set: say so instead of hiding Close silently
           <span className="self-center text-xs text-muted-foreground" data-testid="close-hint">
-            Set a charge category to close this ticket (R-CHG-1).
+            Set a charge category to close this ticket.
           </span>
         ) : null}
       </div>
@@ -282,8 +282,8 @@ export function TicketActions({
           title="Close ticket"
           description={
             ticket.status === "resolved"
-              ? "The customer has not confirmed the resolution yet. Say why you close it anyway (R-LC-8)."
-              : "Staff close a ticket only after the customer confirmed, or with a reason (R-LC-8)."
+              ? "The customer has not confirmed the resolution yet. Say why you close it anyway."
+              : "Staff close a ticket only after the customer confirmed, or with a reason."
           }
           label="Reason for closing without confirmation"
           required
@@ -645,7 +645,7 @@ function ChargeDialog({
     <Dialog open onOpenChange={(o) => !o && onClose()}>
       <DialogContent
         title="Charge category"
-        description="Charges are invoiced only after the ticket closes (R-CHG-3)."
+        description="Charges are invoiced only after the ticket closes."
         footer={<Footer onClose={onClose} busy={busy} label="Set category" disabled={!cat} />}
       >
         <form
@@ -714,7 +714,7 @@ function IncidentDialog({
     <Dialog open onOpenChange={(o) => !o && onClose()}>
       <DialogContent
         title="Link to a major incident"
-        description="While the incident is active, its status-page post counts as this ticket's first response (R-MI-2)."
+        description="While the incident is active, its status-page post counts as this ticket's first response."
         footer={<Footer onClose={onClose} busy={busy} label="Link" disabled={!incidentId} />}
       >
         <form

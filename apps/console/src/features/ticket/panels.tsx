@@ -230,7 +230,7 @@ export function EscalationPanel({
             key: "next",
             term: "Next automatic step",
             value: ended ? (
-              "None — escalation ends when the ticket is resolved (R-ESC-4)"
+              "None — escalation ends when the ticket is resolved"
             ) : next ? (
               <span className="flex flex-col gap-0.5">
                 <span>
@@ -361,7 +361,7 @@ export function AccountPanel({
       <div>
         <h3 className="mb-1 font-semibold">Authorized contacts</h3>
         {account.contacts.length === 0 ? (
-          <p className="text-muted-foreground">None. Only authorized contacts may open tickets (R-ACT-3).</p>
+          <p className="text-muted-foreground">None. Only authorized contacts may open tickets.</p>
         ) : (
           <ul className="flex flex-col gap-1.5">
             {account.contacts.map((c) => (

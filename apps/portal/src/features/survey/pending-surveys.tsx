@@ -8,6 +8,7 @@ import { MessageSquareHeart } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "../../i18n";
+import { ticketPath } from "../../lib/ticket-path";
 import { trpc } from "../../lib/trpc";
 import { SurveyForm } from "./survey-form";
 
@@ -41,7 +42,7 @@ export function PendingSurveys() {
                 <li key={s.token} className="flex flex-col gap-3 py-3">
                   <div className="flex flex-wrap items-center gap-3">
                     <div className="flex min-w-0 flex-1 flex-col gap-0.5">
-                      <Link to={`/tickets/${s.ticketId}`} className="font-mono text-xs font-medium">
+                      <Link to={ticketPath(s.ticketNumber)} className="font-mono text-xs font-medium">
                         {s.ticketNumber}
                       </Link>
                       <span className="truncate font-medium">{s.subject}</span>

@@ -45,8 +45,7 @@ export function Deadline({
         locale={locale}
         timeZone={timeZone}
         className="text-xs text-muted-foreground"
-        leftTemplate={t("ticket.timeLeft")}
-        overdueTemplate={t("ticket.overdue")}
+        format={(duration, overdue) => t(overdue ? "ticket.overdue" : "ticket.timeLeft", { duration })}
       />
     </span>
   );

@@ -2,6 +2,7 @@ import { PriorityBadge, RelativeTime, StatusBadge, type TicketStatusName } from 
 import { ChevronRight } from "lucide-react";
 import { Link } from "react-router";
 import { useTranslation } from "../../i18n";
+import { ticketPath } from "../../lib/ticket-path";
 import { useLocale } from "../common/use-locale";
 
 export interface TicketListEntry {
@@ -23,7 +24,7 @@ export function TicketListItem({ ticket, hint }: { ticket: TicketListEntry; hint
   return (
     <li>
       <Link
-        to={`/tickets/${ticket.id}`}
+        to={ticketPath(ticket.number)}
         className="group flex items-center gap-3 px-4 py-3 text-foreground no-underline hover:bg-muted focus-visible:bg-muted"
       >
         <div className="flex min-w-0 flex-1 flex-col gap-1">
