@@ -4,6 +4,7 @@
  * calls; run on PostgreSQL too (DATABASE_URL_TEST), where they really run at once.
  */
 import {
+  authAccounts,
   authorizedContacts,
   billingComplaints,
   creditNotes,
@@ -23,6 +24,7 @@ import { TRPCError } from "@trpc/server";
 import { and, count, eq, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setPassword } from "./auth";
 import { type Api, DAY, setupApi } from "./test-support";
 
 let api: Api;
@@ -141,6 +143,25 @@ describe("R-SEC-2: at most one, under concurrent requests", () => {
     expect(
       await rows(users, sql`${users.email} in ('same-user@acme.example', 'same-staff@helpdesk.example')`),
     ).toBe(2);
+  });
+
+  it("R-ACT-8/R-SEC-2: 8 parallel password sets of one login leave one credential", async () => {
+    // a login without a credential yet: every parallel call finds none to update and inserts one
+    const [fresh] = await api.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, "same-staff@helpdesk.example"));
+    const userId = fresh?.id ?? "";
+    await api.db.delete(authAccounts).where(eq(authAccounts.userId, userId));
+    const settled = await Promise.allSettled(
+      Array.from({ length: N }, (_, i) => setPassword(api.db, userId, `parallel-password-${i}`)),
+    );
+    expect(settled.filter((s) => s.status === "rejected")).toEqual([]);
+    const [row] = await api.db
+      .select({ n: count() })
+      .from(authAccounts)
+      .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, "credential")));
+    expect(row?.n).toBe(1);
   });
 
   it("R-ACT-3: 8 parallel contacts with one address (any case) make one contact; an update to a taken address is refused", async () => {

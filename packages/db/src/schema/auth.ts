@@ -3,7 +3,7 @@
  * better-auth CLI needs Node 22. Field names are better-auth's (camelCase keys, snake_case columns).
  */
 import { relations } from "drizzle-orm";
-import { bigint, index, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, tstz, updatedAt } from "./columns";
 import { users } from "./users";
 
@@ -44,7 +44,8 @@ export const authAccounts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("auth_accounts_user_idx").on(t.userId)],
+  // R-SEC-2: one login of a provider per user (two concurrent password sets must not make two credentials)
+  (t) => [uniqueIndex("auth_accounts_user_provider_idx").on(t.userId, t.providerId)],
 );
 
 export const verifications = pgTable(
