@@ -140,7 +140,7 @@ async function processFolder(
       if (!(await renewLease(db, row.id, deps.owner, deps.leaseMs))) break;
       const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
       const nextLast = Math.max(lastUid, uid);
-      if (!msg?.source) {
+      if (msg === false || !msg.source) {
         // gone (moved or deleted by someone else) before we got to it
         delete retries[uid];
         lastUid = nextLast;
