@@ -7,6 +7,7 @@ import { accountRouter } from "./routers/account";
 import { billingRouter } from "./routers/billing";
 import { incidentRouter } from "./routers/incident";
 import { mailRouter } from "./routers/mail";
+import { mailboxRouter } from "./routers/mailbox";
 import { policyRouter } from "./routers/policy";
 import { presenceRouter } from "./routers/presence";
 import { reportRouter } from "./routers/report";
@@ -27,6 +28,7 @@ export const appRouter = router({
   report: reportRouter,
   policy: policyRouter,
   mail: mailRouter,
+  mailbox: mailboxRouter,
   presence: presenceRouter,
   access: accessRouter,
 });
@@ -59,6 +61,16 @@ export {
   MAIL_INTAKE_ACTOR,
   receiveInboundMail,
 } from "./services/mail-intake";
+export { clientFor, explainImapError } from "./services/mailboxes/connect";
+export {
+  DEFAULT_MAX_ATTEMPTS,
+  type FetchDeps,
+  fetchMailboxOnce,
+  type MailboxRow,
+  type RoundResult,
+  releaseLease,
+} from "./services/mailboxes/fetch";
+export { encryptSecret, MAIL_SECRET_KEY_BYTES, parseMailSecretKey } from "./services/mailboxes/secret";
 export {
   type MailPayload,
   REDACTED,

@@ -110,6 +110,8 @@ export const staffPermissions = {
    * managers follow their customers, administrators keep delivery running.
    */
   "mail.view": [specialist, manager, admin],
+  /** R-MAIL-1: mailbox.list/create/update/remove/test — the IMAP mailboxes mail is fetched from */
+  "mailbox.manage": [admin],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof staffPermissions;

@@ -74,7 +74,7 @@ export function explainImapError(
     return `The TLS connection to ${where} failed (${err.message ?? code}): check the TLS setting and the port (993 for TLS, 143 without).`;
   if (
     err.serverResponseCode === "NONEXISTENT" ||
-    /doesn't exist|does not exist|no such/i.test(err.responseText ?? "")
+    /doesn't exist|does not exist|no such mailbox/i.test(`${err.responseText ?? ""} ${err.message ?? ""}`)
   )
     return `The folder "${access.folder}" does not exist on ${where}.`;
   if (code === "NoConnection" || code === "ECONNRESET" || code === "EPIPE")
