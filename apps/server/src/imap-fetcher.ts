@@ -4,7 +4,7 @@
  * message twice) and, between rounds, keeps a watching connection on the folder: IDLE where the server
  * has it (imapflow idles on its own), NOOP polling otherwise. A new message ('exists') starts the next
  * round at once; without news a round runs every `pollMs`. The list of mailboxes is read again every
- * `pollMs`, so mailboxes added, changed, disabled or deleted in the console are picked up.
+ * few seconds, so mailboxes added, changed, disabled or deleted in the console are picked up.
  */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
@@ -44,6 +44,9 @@ export interface ImapFetcher {
   poke(): void;
   stop(): Promise<void>;
 }
+
+/** how often the list of mailboxes is read (at most) */
+const SUPERVISE_MS = 5_000;
 
 interface Worker {
   version: number;
@@ -148,7 +151,7 @@ export function startImapFetcher(db: Db, clock: Clock, opts: ImapFetcherOptions)
       } catch (e) {
         log(`imap: ${e instanceof Error ? e.message : String(e)}`);
       }
-      await sleep(opts.pollMs, stopping.signal);
+      await sleep(Math.min(opts.pollMs, SUPERVISE_MS), stopping.signal);
     }
   })();
 

@@ -10,3 +10,5 @@ export type TicketEventType = TicketDetail["allowedEvents"][number];
 export type TicketSummary = inferOutput<typeof trpc.staffTicket.queue>["items"][number];
 /** an inbox item: a ticket summary plus, for mail from an unknown sender, who wrote and what about */
 export type InboxEntry = inferOutput<typeof trpc.staffTicket.inbox>[number];
+/** an IMAP mailbox as administrators see it (never its secret) */
+export type MailboxView = inferOutput<typeof trpc.mailbox.list>[number];
