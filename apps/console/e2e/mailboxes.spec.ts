@@ -38,7 +38,7 @@ test.describe("R-MAIL-1: IMAP mailboxes in the console", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Mailboxes" })).toBeVisible();
     await page.getByRole("button", { name: "Add mailbox" }).first().click();
     const dialog = page.getByRole("dialog", { name: "Add a mailbox" });
-    await dialog.getByLabel("Name").fill("Support (Dovecot)");
+    await dialog.getByRole("textbox", { name: /^Name/ }).fill("Support (Dovecot)");
     await dialog.getByLabel("IMAP host").fill(dovecot.host);
     await dialog.getByLabel("Port").fill(String(dovecot.port));
     await dialog.getByLabel("TLS").uncheck();
@@ -54,7 +54,7 @@ test.describe("R-MAIL-1: IMAP mailboxes in the console", () => {
     await expect(dialog.getByText(/the folder "INBOX" holds 1 message\b/)).toBeVisible();
     await expectAccessible(page, "mailbox dialog");
     // keyboard: Enter in a field submits the form
-    await dialog.getByLabel("Name").press("Enter");
+    await dialog.getByRole("textbox", { name: /^Name/ }).press("Enter");
     await expect(dialog).toBeHidden();
 
     const row = page.getByTestId("mailbox-Support (Dovecot)");
