@@ -171,7 +171,8 @@ describe.skipIf(skipDovecot())("R-MAIL-1: IMAP mailboxes against a real Dovecot"
 
   it("R-MAIL-1: two fetchers racing on one mailbox take each message once", async () => {
     const folder = `case${++seq}`;
-    const id = await addMailbox(folder);
+    // flagged, not moved: the messages stay in the folder, so only the lease keeps the second fetcher off
+    const id = await addMailbox(folder, "flag");
     const ids = Array.from({ length: 4 }, (_, i) => `imap-race-${i}-${Date.now()}`);
     for (const [i, m] of ids.entries())
       await dovecot.append(mail({ subject: `Race ${i} on the gateway`, id: m }), { folder });
@@ -182,9 +183,11 @@ describe.skipIf(skipDovecot())("R-MAIL-1: IMAP mailboxes against a real Dovecot"
     // whoever lost the lease either found it busy or found nothing left
     const fetched = results.reduce((s, r) => s + (r.status === "done" ? r.fetched : 0), 0);
     expect(fetched).toBe(4);
+    // and neither handed the pipeline a message the other had taken (the lease, not only the dedupe)
+    expect(results.reduce((s, r) => s + (r.status === "done" ? r.duplicates : 0), 0)).toBe(0);
     for (const m of ids) expect((await inbound(m)).length).toBe(1);
-    expect(await box(id)).toMatchObject({ fetchedCount: 4, leaseOwner: null });
-    expect(await dovecot.count(`${folder}-done`)).toBe(4);
+    expect(await box(id)).toMatchObject({ fetchedCount: 4, leaseOwner: null, lastUid: 4 });
+    expect(await dovecot.count(folder)).toBe(4);
   });
 
   it("R-MAIL-1: a message the pipeline fails on stays in the folder, is counted, and is retried a bounded number of times", async () => {
