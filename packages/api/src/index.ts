@@ -61,16 +61,10 @@ export {
   MAIL_INTAKE_ACTOR,
   receiveInboundMail,
 } from "./services/mail-intake";
-export { clientFor, explainImapError } from "./services/mailboxes/connect";
-export {
-  DEFAULT_MAX_ATTEMPTS,
-  type FetchDeps,
-  fetchMailboxOnce,
-  type MailboxRow,
-  type RoundResult,
-  releaseLease,
-} from "./services/mailboxes/fetch";
-export { encryptSecret, MAIL_SECRET_KEY_BYTES, parseMailSecretKey } from "./services/mailboxes/secret";
+// R-MAIL-1: the IMAP door the server runs (apps/server/src/imap-fetcher.ts)
+export { clientFor } from "./services/mailboxes/connect";
+export { type FetchDeps, fetchMailboxOnce } from "./services/mailboxes/fetch";
+export { encryptSecret, parseMailSecretKey } from "./services/mailboxes/secret";
 export {
   type MailPayload,
   REDACTED,

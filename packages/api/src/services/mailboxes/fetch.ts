@@ -15,7 +15,7 @@ import type { Db } from "../../db";
 import { MailRefused, type PipelineOptions, receiveRawMail } from "../mail";
 import { clientFor, explainImapError } from "./connect";
 
-export type MailboxRow = typeof mailboxes.$inferSelect;
+type MailboxRow = typeof mailboxes.$inferSelect;
 
 export interface FetchDeps {
   /** MAIL_SECRET_KEY */
@@ -40,7 +40,7 @@ export type RoundResult =
   | { status: "done"; fetched: number; failed: number; duplicates: number }
   | { status: "error"; error: string };
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_MAX_ATTEMPTS = 5;
 
 /** Takes the mailbox's lease when it is free (or expired); null when another fetcher holds it. */
 async function takeLease(db: Db, id: string, owner: string, leaseMs: number): Promise<MailboxRow | null> {
@@ -68,7 +68,7 @@ async function renewLease(db: Db, id: string, owner: string, leaseMs: number): P
   return rows.length > 0;
 }
 
-export async function releaseLease(db: Db, id: string, owner: string): Promise<void> {
+async function releaseLease(db: Db, id: string, owner: string): Promise<void> {
   await db
     .update(mailboxes)
     .set({ leaseOwner: null, leaseUntil: null })

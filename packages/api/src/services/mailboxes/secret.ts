@@ -4,7 +4,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
-export const MAIL_SECRET_KEY_BYTES = 32;
+const MAIL_SECRET_KEY_BYTES = 32;
 
 /** The key from its base64 text, or a sentence saying what is wrong with it. */
 export function parseMailSecretKey(text: string): Buffer | string {
