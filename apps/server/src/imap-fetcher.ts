@@ -49,7 +49,8 @@ export interface ImapFetcher {
 const SUPERVISE_MS = 5_000;
 
 interface Worker {
-  version: number;
+  /** the settings the worker started with */
+  version: string;
   stop(): Promise<void>;
   poke(): void;
 }
@@ -80,7 +81,7 @@ export function startImapFetcher(db: Db, clock: Clock, opts: ImapFetcherOptions)
   const workers = new Map<string, Worker>();
   const stopping = new AbortController();
 
-  function startWorker(id: string, version: number): Worker {
+  function startWorker(id: string, version: string): Worker {
     const abort = new AbortController();
     let wake: () => void = () => undefined;
     let watcher: ImapFlow | undefined;
@@ -132,9 +133,23 @@ export function startImapFetcher(db: Db, clock: Clock, opts: ImapFetcherOptions)
 
   async function supervise(): Promise<void> {
     const rows = await db
-      .select({ id: mailboxes.id, enabled: mailboxes.enabled, updatedAt: mailboxes.updatedAt })
+      .select({
+        id: mailboxes.id,
+        enabled: mailboxes.enabled,
+        host: mailboxes.host,
+        port: mailboxes.port,
+        tls: mailboxes.tls,
+        username: mailboxes.username,
+        auth: mailboxes.auth,
+        secret: mailboxes.secretEncrypted,
+        folder: mailboxes.folder,
+      })
       .from(mailboxes);
-    const wanted = new Map(rows.filter((r) => r.enabled).map((r) => [r.id, r.updatedAt.getTime()]));
+    // a worker is restarted when the settings its watching connection uses change (not on every round's
+    // bookkeeping, which also touches the row)
+    const wanted = new Map(
+      rows.filter((r) => r.enabled).map(({ id, enabled: _, ...settings }) => [id, JSON.stringify(settings)]),
+    );
     for (const [id, w] of workers) {
       if (wanted.get(id) !== w.version) {
         workers.delete(id);
