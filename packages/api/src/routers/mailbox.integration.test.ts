@@ -73,6 +73,9 @@ describe.skipIf(skipDovecot())("R-MAIL-1: mailbox administration", () => {
     await expect(admin().mailbox.create({ ...fields(), host: "no host!", secret: "x" })).rejects.toThrow(
       /host name/,
     );
+    await expect(admin().mailbox.test({ ...fields(), port: 70000, secret: "x" })).rejects.toThrow(
+      /port is 1–65535/,
+    );
     expect(await codeOf(api.as(api.a.specialist).mailbox.list())).toBe("FORBIDDEN");
     const noKey = createCaller(createContext({ db: api.db, actor: api.a.admin, clock: api.clock }));
     await expect(noKey.mailbox.create({ ...fields(), secret: "x" })).rejects.toThrow(/MAIL_SECRET_KEY/);
