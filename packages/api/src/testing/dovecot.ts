@@ -4,7 +4,7 @@
  * mail processes run as the `dovecot` user (Dovecot refuses mail as UID 0) and the temp dir is theirs;
  * otherwise everything runs as the current user. Mail is delivered with IMAP APPEND (imapflow).
  *
- * `dovecotMissing()` says why the tests cannot run: they skip loudly only outside CI; in CI (CI=true,
+ * `skipDovecot()` says why the tests cannot run: they skip loudly only outside CI; in CI (CI=true,
  * set by .ci/run, which installs dovecot-imapd) a missing Dovecot fails the suite.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -26,7 +26,7 @@ import { ImapFlow } from "imapflow";
 const DOVECOT = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"].find((p) => existsSync(p));
 
 /** Why Dovecot cannot run here, or null when it can. */
-export function dovecotMissing(): string | null {
+function dovecotMissing(): string | null {
   return DOVECOT ? null : "dovecot is not installed (apt-get install -y dovecot-imapd)";
 }
 
