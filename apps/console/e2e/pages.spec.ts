@@ -20,7 +20,7 @@ const sections: Record<Who, string[]> = {
     "Mail log",
   ],
   billing: ["Customers", "Billing", "Policy"],
-  admin: ["Major incidents", "Customers", "Staff & on-call", "Dashboards", "Policy", "Mail log"],
+  admin: ["Major incidents", "Customers", "Staff & on-call", "Dashboards", "Policy", "Mail log", "Mailboxes"],
 };
 
 test.describe("journey 1: the role decides what the console shows (R-ACT-7)", () => {
@@ -52,6 +52,7 @@ const pageRoles: [path: string, heading: string, who: Who][] = [
   ["/dashboards", "Dashboards", "manager"],
   ["/policy", "Policy", "manager"],
   ["/mail", "Mail log", "manager"],
+  ["/mailboxes", "Mailboxes", "admin"],
 ];
 
 for (const [path, heading, who] of pageRoles)

@@ -31,6 +31,7 @@ export const router = createBrowserRouter(
         { path: "dashboards", lazy: page(() => import("./routes/dashboards")) },
         { path: "policy", lazy: page(() => import("./routes/policy")) },
         { path: "mail", lazy: page(() => import("./routes/mail")) },
+        { path: "mailboxes", lazy: page(() => import("./routes/mailboxes")) },
         { path: "*", lazy: page(() => import("./routes/not-found")) },
       ],
     },

@@ -30,6 +30,8 @@ export interface AppOptions {
   consoleDist?: string;
   /** POST /api/mail/inbound (an MTA webhook); off when there is no secret */
   mailInbound?: MailInboundOptions;
+  /** MAIL_SECRET_KEY: the mailbox router encrypts IMAP secrets with it (R-MAIL-1) */
+  mailSecretKey?: Buffer;
 }
 
 type Env = { Bindings: { incoming?: { socket?: { remoteAddress?: string } } } };
@@ -124,7 +126,7 @@ export function createApp(opts: AppOptions) {
           db,
           actor: await getActor(auth, db, c.req.raw.headers),
           clock,
-          services: { auth },
+          services: { auth, mailSecretKey: opts.mailSecretKey },
           reqMeta: { ip: clientIp(c as never), userAgent: c.req.header("user-agent") },
         }) as unknown as Record<string, unknown>,
     }),

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseMailSecretKey } from "@helpdesk/api";
 import { z } from "zod";
 import { requireTeamsWithSmtp, type Teams, teamEmail, teamsOf } from "./config-teams";
 
@@ -90,6 +91,16 @@ export const Env = z.object({
       .positive("MAIL_MAX_MB must be more than 0")
       .max(200, "MAIL_MAX_MB may be at most 200"),
   ),
+  /** AES-256-GCM key for IMAP mailbox passwords at rest: 32 bytes in base64; unset = generated in DATA_DIR */
+  MAIL_SECRET_KEY: optional(z.string()),
+  /** how often IMAP mailboxes are polled when the server has no IDLE (and checked at least), in seconds */
+  MAIL_IMAP_POLL_SECONDS: optional(
+    z.coerce
+      .number({ error: "MAIL_IMAP_POLL_SECONDS must be a number of seconds, e.g. 60" })
+      .int("MAIL_IMAP_POLL_SECONDS must be a whole number")
+      .min(1, "MAIL_IMAP_POLL_SECONDS must be at least 1")
+      .max(86_400, "MAIL_IMAP_POLL_SECONDS may be at most 86400 (a day)"),
+  ),
   NODE_ENV: optional(z.string()),
 });
 
@@ -107,7 +118,13 @@ function supportAddresses(v: string | undefined): { addresses: string[]; bad: st
 /** The address inside `Helpdesk <support@example.com>`, lower case. */
 const addressIn = (from: string) => (/<([^<>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
 
-const SECRET_VARS = new Set(["SESSION_SECRET", "DATABASE_URL", "SMTP_URL", "MAIL_INBOUND_SECRET"]);
+const SECRET_VARS = new Set([
+  "SESSION_SECRET",
+  "DATABASE_URL",
+  "SMTP_URL",
+  "MAIL_INBOUND_SECRET",
+  "MAIL_SECRET_KEY",
+]);
 
 export interface Config {
   port: number;
@@ -138,6 +155,10 @@ export interface Config {
   };
   /** the built-in SMTP receiver (R-MAIL-1); undefined = off */
   smtpReceiver: { port: number; host: string; addresses: string[] } | undefined;
+  /** R-MAIL-1: encrypts IMAP mailbox secrets (MAIL_SECRET_KEY, else DATA_DIR/mail-secret-key) */
+  mailSecretKey: Buffer;
+  /** IMAP polling interval (MAIL_IMAP_POLL_SECONDS, default 60) */
+  imapPollMs: number;
   mode: RunMode;
 }
 
@@ -188,7 +209,9 @@ export function loadConfig(
   }
   const e = parsed.data;
   const support = supportAddresses(e.MAIL_SUPPORT_ADDRESSES);
+  const mailKey = e.MAIL_SECRET_KEY === undefined ? undefined : parseMailSecretKey(e.MAIL_SECRET_KEY);
   const problems = [
+    ...(typeof mailKey === "string" ? [`MAIL_SECRET_KEY: ${mailKey}`] : []),
     ...(support.bad.length
       ? [`MAIL_SUPPORT_ADDRESSES: ${support.bad.join(", ")} is not an address like support@example.com`]
       : []),
@@ -239,6 +262,8 @@ export function loadConfig(
       e.MAIL_SMTP_PORT === undefined
         ? undefined
         : { port: e.MAIL_SMTP_PORT, host: e.MAIL_SMTP_HOST ?? "0.0.0.0", addresses: support.addresses },
+    mailSecretKey: mailKey instanceof Buffer ? mailKey : loadOrCreateMailKey(dataDir),
+    imapPollMs: (e.MAIL_IMAP_POLL_SECONDS ?? 60) * 1000,
     mode,
   };
 }
@@ -253,4 +278,20 @@ function loadOrCreateSecret(dataDir: string): string {
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** The IMAP secrets' key when MAIL_SECRET_KEY is unset: made once, kept in DATA_DIR/mail-secret-key. */
+function loadOrCreateMailKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, "mail-secret-key");
+  if (existsSync(file)) {
+    const key = parseMailSecretKey(readFileSync(file, "utf8"));
+    if (key instanceof Buffer) return key;
+    throw new ConfigError([
+      `MAIL_SECRET_KEY: the key kept in ${file} is damaged (${key}); restore it from a backup`,
+    ]);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600 });
+  return key;
 }

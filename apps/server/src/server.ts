@@ -7,6 +7,7 @@ import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { enqueueMail } from "./enqueue";
+import { imapOptions, startImapFetcher } from "./imap-fetcher";
 import { createMailer } from "./mailer";
 import { createOutboxWorker, startLoop } from "./outbox-worker";
 import { startSmtpReceiver } from "./smtp-receiver";
@@ -68,6 +69,7 @@ export async function startServer(
     clock,
     trustedOrigins: config.trustedOrigins,
     mailInbound: config.mailInbound,
+    mailSecretKey: config.mailSecretKey,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -107,6 +109,8 @@ export async function startServer(
     });
     loops.push(startLoop("outbox", config.outboxIntervalMs, outboxWorker.runOnce, log));
     loops.push(startLoop("sweeper", config.sweepIntervalMs, sweepRound(db, clock), log));
+    // R-MAIL-1: the IMAP door, for the enabled mailboxes (imap-fetcher.ts)
+    loops.push(startImapFetcher(db, clock, { ...imapOptions(config), log }));
     loops.push(startLoop("auth-throttle-prune", 60 * 60_000, () => pruneAuthThrottle(db, clock.now()), log));
   }
 

@@ -7,6 +7,7 @@ import { accountRouter } from "./routers/account";
 import { billingRouter } from "./routers/billing";
 import { incidentRouter } from "./routers/incident";
 import { mailRouter } from "./routers/mail";
+import { mailboxRouter } from "./routers/mailbox";
 import { policyRouter } from "./routers/policy";
 import { presenceRouter } from "./routers/presence";
 import { reportRouter } from "./routers/report";
@@ -27,6 +28,7 @@ export const appRouter = router({
   report: reportRouter,
   policy: policyRouter,
   mail: mailRouter,
+  mailbox: mailboxRouter,
   presence: presenceRouter,
   access: accessRouter,
 });
@@ -59,6 +61,10 @@ export {
   MAIL_INTAKE_ACTOR,
   receiveInboundMail,
 } from "./services/mail-intake";
+// R-MAIL-1: the IMAP door the server runs (apps/server/src/imap-fetcher.ts)
+export { clientFor } from "./services/mailboxes/connect";
+export { type FetchDeps, fetchMailboxOnce } from "./services/mailboxes/fetch";
+export { encryptSecret, parseMailSecretKey } from "./services/mailboxes/secret";
 export {
   type MailPayload,
   REDACTED,

@@ -44,6 +44,8 @@ export interface Services {
   /** the better-auth instance, when the host mounted one (password hashing, reactivation) */
   // biome-ignore lint/suspicious/noExplicitAny: the auth instance is typed by its owner (src/auth), not here
   auth?: any;
+  /** MAIL_SECRET_KEY (32 bytes): encrypts IMAP mailbox secrets at rest (R-MAIL-1) */
+  mailSecretKey?: Buffer;
 }
 
 export interface RequestMeta {

@@ -5,6 +5,7 @@
 import {
   billingComplaints,
   invoiceLines,
+  mailboxes,
   majorIncidents,
   surveyInvitations,
   technicalDelegates,
@@ -108,6 +109,29 @@ export interface Sample {
   input: unknown;
   /** the account whose object the call names: other customers must get NOT_FOUND */
   owner?: Owner;
+}
+
+/** an IMAP mailbox nothing answers for (port 1 on this machine: refused at once) */
+const mailboxFields = {
+  name: "Walk mailbox",
+  host: "127.0.0.1",
+  port: 1,
+  tls: false,
+  username: "walk",
+  auth: "password" as const,
+  folder: "INBOX",
+  afterAction: "flag" as const,
+  moveTo: "Processed",
+  policyId: null,
+  enabled: false,
+};
+async function walkMailbox(api: Api): Promise<string> {
+  const [row] = await api.db
+    .insert(mailboxes)
+    .values({ ...mailboxFields, secretEncrypted: "v1:unreadable" })
+    .returning({ id: mailboxes.id });
+  if (!row) throw new Error("no walk mailbox");
+  return row.id;
 }
 
 export function makeSamples(api: Api, fx: Fixture): Record<string, Sample> {
@@ -293,6 +317,11 @@ export function makeSamples(api: Api, fx: Fixture): Record<string, Sample> {
     },
     "mail.log": { input: {} },
     "mail.outbox": { input: {} },
+    "mailbox.list": { input: undefined },
+    "mailbox.create": { input: () => ({ ...mailboxFields, secret: "walk-secret" }) },
+    "mailbox.update": { input: async () => ({ id: await walkMailbox(api), ...mailboxFields }) },
+    "mailbox.remove": { input: async () => ({ id: await walkMailbox(api) }) },
+    "mailbox.test": { input: async () => ({ id: await walkMailbox(api) }) },
     "access.byToken": { input: () => ({ token: fx.grantToken }) },
     "access.confirm": { input: () => ({ token: fx.grantToken }) },
     "access.decline": { input: () => ({ token: fx.grantToken }) },

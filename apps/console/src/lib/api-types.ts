@@ -9,3 +9,5 @@ export type AccountPanelData = NonNullable<TicketDetail["account"]>;
 export type TicketEventType = TicketDetail["allowedEvents"][number];
 /** an inbox item: a ticket summary plus, for mail from an unknown sender, who wrote and what about */
 export type InboxEntry = inferOutput<typeof trpc.staffTicket.inbox>[number];
+/** an IMAP mailbox as administrators see it (never its secret) */
+export type MailboxView = inferOutput<typeof trpc.mailbox.list>[number];

@@ -17,7 +17,8 @@ export type Section =
   | "billing"
   | "dashboards"
   | "policy"
-  | "mail";
+  | "mail"
+  | "mailboxes";
 
 /** The table entries each section serves (the api procedures the page calls ask for the same). */
 const sectionActions: Record<Section, readonly StaffAction[]> = {
@@ -34,6 +35,8 @@ const sectionActions: Record<Section, readonly StaffAction[]> = {
   dashboards: ["reports.view"],
   policy: ["policy.view"],
   mail: ["mail.view"],
+  // R-MAIL-1: the IMAP mailboxes mail is fetched from
+  mailboxes: ["mailbox.manage"],
 };
 
 const known = (roles: readonly string[]): StaffRole[] =>

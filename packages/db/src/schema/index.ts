@@ -9,6 +9,7 @@ export * from "./incident-updates";
 export * from "./invoice-lines";
 export * from "./mail-answer-counts";
 export * from "./mail-log";
+export * from "./mailboxes";
 export * from "./maintenance-windows";
 export * from "./major-incidents";
 export * from "./messages";

@@ -16,8 +16,8 @@
  * - technical consultant: inquiries beyond regular support: reads and answers tickets, projects.
  * - billing (central billing): charge complaints and credit notes; reads tickets and accounts, notes
  *   internally, never sets a ticket's charge category (support decides it when closing, R-CHG-1).
- * - administrator: the policy and the staff; reads everything, maintains accounts and locked logins,
- *   does no ticket work (no triage, no close).
+ * - administrator: the policy, the staff and the IMAP mailboxes; reads everything, maintains accounts
+ *   and locked logins, does no ticket work (no triage, no close).
  */
 import { DomainError, err, ok, type Result } from "../errors";
 import type { TicketEvent } from "../ticket/events";
@@ -110,6 +110,8 @@ export const staffPermissions = {
    * managers follow their customers, administrators keep delivery running.
    */
   "mail.view": [specialist, manager, admin],
+  /** R-MAIL-1: mailbox.list/create/update/remove/test — the IMAP mailboxes mail is fetched from */
+  "mailbox.manage": [admin],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof staffPermissions;

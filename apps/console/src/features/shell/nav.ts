@@ -4,6 +4,7 @@ import {
   LayoutList,
   type LucideIcon,
   Mail,
+  MailPlus,
   Receipt,
   ScrollText,
   Siren,
@@ -31,4 +32,5 @@ export const navItems: NavItem[] = [
   { section: "dashboards", to: "/dashboards", label: "Dashboards", icon: BarChart3, key: "d" },
   { section: "policy", to: "/policy", label: "Policy", icon: ScrollText, key: "p" },
   { section: "mail", to: "/mail", label: "Mail log", icon: Mail, key: "l" },
+  { section: "mailboxes", to: "/mailboxes", label: "Mailboxes", icon: MailPlus, key: "x" },
 ];
