@@ -203,11 +203,11 @@ export const customerTemplates = {
   },
   survey: {
     en: (i) => ({
-      subject: `${i.subject} — how did we do?`,
+      subject: `How did we do? — ${i.subject}`,
       body: `Please tell us about your experience with ${i.number}: ${text(i.data.link, i.link)}`,
     }),
     fr: (i) => ({
-      subject: `${i.subject} — votre avis`,
+      subject: `Votre avis — ${i.subject}`,
       body: `Dites-nous comment s'est passée la demande ${i.number} : ${text(i.data.link, i.link)}`,
     }),
   },
