@@ -141,6 +141,9 @@ describe("R-MAIL-5: a public staff message is the mail, in the thread", () => {
     expect(header(ack[0] as ParsedMail, "auto-submitted")).toBe("auto-generated");
     expect(header(ack[0] as ParsedMail, "x-auto-response-suppress")).toBe("All");
     expect(ack[0]?.inReplyTo).toBe(`<${first.id}>`);
+    const ackId = ack[0]?.messageId?.replace(/^<|>$/g, "") ?? "";
+    const [ackRecorded] = await api.db.select().from(ticketMailIds).where(eq(ticketMailIds.messageId, ackId));
+    expect(ackRecorded).toMatchObject({ ticketId: opened.ticketId, direction: "out" });
 
     const t = await ticket(opened.ticketId);
     const reply = "Hello Olga,\n\nplease **restart** the collector; the log is attached.";
