@@ -118,16 +118,24 @@ export function createOutboxWorker(opts: OutboxOptions) {
     if (typeof to !== "string" || !to.includes("@"))
       throw new Error("the outbox row has no recipient address");
     const mail: Mail = { to, subject: typeof subject === "string" ? subject : "(no subject)", body };
-    // R-MAIL-5: a person's reply is not automatic; every other row is system mail
-    if (payload.auto !== false) mail.headers = { ...AUTO_HEADERS };
+    // R-MAIL-5: a person's reply is not automatic; every other row is system mail (an automatic answer to a
+    // mail says so: auto-replied, RFC 3834)
+    if (payload.auto !== false)
+      mail.headers = {
+        ...AUTO_HEADERS,
+        ...(payload.autoSubmitted === "auto-replied" ? { "Auto-Submitted": "auto-replied" } : {}),
+      };
     if (payload.format === "markdown")
       mail.html = markdownToHtml(body, typeof payload.language === "string" ? payload.language : "en");
     const ticketId =
       typeof payload.ticketId === "string" && UUID.test(payload.ticketId) ? payload.ticketId : null;
     if (ticketId && opts.replyTo) mail.replyTo = opts.replyTo;
-    if (ticketId && typeof payload.messageId === "string") {
-      mail.messageId = payload.messageId;
-      Object.assign(mail, await threadOf(ticketId, payload.messageId));
+    if (typeof payload.messageId === "string") mail.messageId = payload.messageId;
+    if (ticketId) Object.assign(mail, await threadOf(ticketId, mail.messageId ?? ""));
+    // an answer to a mail of no ticket (a "too large" notice) names that mail
+    if (!mail.inReplyTo && typeof payload.inReplyTo === "string" && payload.inReplyTo) {
+      mail.inReplyTo = payload.inReplyTo;
+      mail.references = [payload.inReplyTo];
     }
     if (typeof payload.replyOf === "string" && UUID.test(payload.replyOf))
       mail.attachments = await attachmentsOf(payload.replyOf);

@@ -149,6 +149,30 @@ export const customerTemplates = {
       ),
     }),
   },
+  requestRefused: {
+    en: (i) => ({
+      subject: `${i.subject} — request not accepted`,
+      body: paragraphs(
+        text(i.data.name, "") ? `Hello ${text(i.data.name, "")},` : "Hello,",
+        `your request "${i.subject}" (${i.number}) was not accepted.`,
+        `Reason: ${text(i.data.note, refusal(REFUSAL_EN, i.data.reason))}`,
+        i.data.reason === "unauthorized" &&
+          "Only authorized support contacts of a customer account may open support tickets. What you can do:\n\n- ask your account's administrator to add you as an authorized support contact, then write again;\n- or write from an address that is already an authorized support contact of your account.",
+        `Please keep [${i.number}] in the subject if you answer this mail.`,
+      ),
+    }),
+    fr: (i) => ({
+      subject: `${i.subject} — demande non acceptée`,
+      body: paragraphs(
+        text(i.data.name, "") ? `Bonjour ${text(i.data.name, "")},` : "Bonjour,",
+        `votre demande « ${i.subject} » (${i.number}) n'a pas été acceptée.`,
+        `Motif : ${text(i.data.note, refusal(REFUSAL_FR, i.data.reason))}`,
+        i.data.reason === "unauthorized" &&
+          "Seuls les contacts support autorisés d'un compte client peuvent ouvrir des demandes. Vous pouvez :\n\n- demander à l'administrateur de votre compte de vous ajouter comme contact support autorisé, puis nous écrire à nouveau ;\n- ou écrire depuis une adresse déjà enregistrée comme contact support autorisé de votre compte.",
+        `Merci de conserver [${i.number}] dans l'objet si vous répondez à ce message.`,
+      ),
+    }),
+  },
   "billingComplaint.underReview": {
     en: (i) => ({
       subject: `Your complaint about ${i.number} — under review`,
@@ -212,6 +236,26 @@ export const customerTemplates = {
     }),
   },
 } satisfies Record<string, TemplateSet>;
+
+/** R-ACT-3: what the sender of a refused request is told when staff give no text of their own. */
+const REFUSAL_EN = {
+  unauthorized: "We could not identify you as an authorized support contact of a customer account.",
+  spam: "The message was recognized as unsolicited mail.",
+  duplicate: "The same request is already being handled under another ticket.",
+  outOfScope: "The request is outside the support we provide.",
+} as const;
+const REFUSAL_FR = {
+  unauthorized: "Nous n'avons pas pu vous identifier comme contact support autorisé d'un compte client.",
+  spam: "Le message a été reconnu comme un courrier non sollicité.",
+  duplicate: "La même demande est déjà traitée sous un autre numéro.",
+  outOfScope: "La demande sort du cadre du support que nous assurons.",
+} as const;
+
+function refusal(words: typeof REFUSAL_EN | typeof REFUSAL_FR, reason: unknown): string {
+  return typeof reason === "string" && Object.hasOwn(words, reason)
+    ? words[reason as keyof typeof words]
+    : words.outOfScope;
+}
 
 function answer(data: Record<string, unknown>): Record<string, unknown> {
   const a = data.answer;
