@@ -75,6 +75,7 @@ export function ComposerFiles({
           ref={input}
           id={id}
           type="file"
+          aria-label="Files to attach"
           multiple
           className="sr-only"
           data-testid="composer-files"
