@@ -42,7 +42,7 @@ export interface OutboxOptions {
 }
 
 /** R-MAIL-5 (RFC 3834): what marks system mail, so auto-responders and Exchange do not answer it. */
-export const AUTO_HEADERS: Readonly<Record<string, string>> = {
+const AUTO_HEADERS: Readonly<Record<string, string>> = {
   "Auto-Submitted": "auto-generated",
   "X-Auto-Response-Suppress": "All",
 };

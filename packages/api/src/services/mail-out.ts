@@ -12,10 +12,10 @@ import { v7 as uuidv7 } from "uuid";
 import { type MailLanguage, renderMail, STAFF_REPLY_TEMPLATE } from "./mail-templates";
 
 /** The right-hand side of our Message-IDs (no need to resolve; unique with the UUID on its left). */
-export const MESSAGE_ID_DOMAIN = "helpdesk.local";
+const MESSAGE_ID_DOMAIN = "helpdesk.local";
 
 /** A new Message-ID of ours, `uuid@helpdesk.local` (stored without `<>`, as ticket_mail_ids keeps ids). */
-export function outgoingMessageId(): string {
+function outgoingMessageId(): string {
   return `${uuidv7()}@${MESSAGE_ID_DOMAIN}`;
 }
 

@@ -7,8 +7,8 @@ import { Button, formatBytes } from "@helpdesk/ui";
 import { Paperclip, X } from "lucide-react";
 import { useId, useRef, useState } from "react";
 
-export const MAX_FILES = 10;
-export const MAX_TOTAL_BYTES = 10 * 1024 * 1024;
+const MAX_FILES = 10;
+const MAX_TOTAL_BYTES = 10 * 1024 * 1024;
 
 export interface ComposerFile {
   id: string;

@@ -32,10 +32,6 @@ export function mailLanguageOf(
   return "en";
 }
 
-export function hasMailTemplate(name: string): boolean {
-  return Object.hasOwn(MAIL_TEMPLATES, name);
-}
-
 /** The mail of `template` in `lang`; throws for a template that does not exist (the test lists them all). */
 export function renderMail(template: string, lang: MailLanguage, input: TemplateInput): RenderedMail {
   const set = MAIL_TEMPLATES[template];

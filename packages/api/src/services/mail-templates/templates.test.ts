@@ -23,7 +23,7 @@ function domainTemplateNames(): string[] {
     for (const m of src.matchAll(/template:\s*"([^"]+)"/g)) names.add(m[1] as string);
     for (const m of src.matchAll(/template:\s*`([^`]*)`/g)) {
       // the one computed name: billingComplaint.<status>
-      if (m[1] === "billingComplaint.${next.status}")
+      if (m[1] === `billingComplaint.$\{next.status}`)
         for (const s of complaintStatuses) names.add(`billingComplaint.${s}`);
       else names.add(`unknown computed template in ${path.basename(file)}: ${m[1]}`);
     }
