@@ -226,6 +226,7 @@ describe("R-SEC-1: mailed secrets are readable only by their recipient", () => {
   });
 
   it("the mail log keeps what staff need — recipient, subject, time, status, ticket — with the secret redacted", async () => {
+    // R-ACT-7: the mail log is for specialists, managers and administrators (mail.view)
     const log = await api.as(api.a.specialist).mail.log({ limit: 100 });
     const reset = log.find((m) => m.to === "admin@helpdesk.example");
     expect(reset).toMatchObject({

@@ -25,17 +25,36 @@ export function readSpool(dir: string): SpooledMail[] {
 }
 
 function parseEml(raw: string): Omit<SpooledMail, "file"> {
-  const text = raw.replace(/\r\n/g, "\n");
+  const { header, content } = splitPart(raw.replace(/\r\n/g, "\n"));
+  return {
+    to: decodeWords(header("To")),
+    subject: decodeWords(header("Subject")),
+    body: textOf(header, content),
+  };
+}
+
+/** A part's unfolded headers (by name) and its content. */
+function splitPart(text: string) {
   const split = text.indexOf("\n\n");
   const head = (split < 0 ? text : text.slice(0, split)).replace(/\n[ \t]+/g, " ");
   const content = split < 0 ? "" : text.slice(split + 2);
   const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
-  const encoding = header("Content-Transfer-Encoding").toLowerCase();
-  return {
-    to: decodeWords(header("To")),
-    subject: decodeWords(header("Subject")),
-    body: decodeBody(content, encoding),
-  };
+  return { header, content };
+}
+
+/** The decoded text of a part: itself, or the first text/plain part of a multipart (HTML mail, attachments). */
+function textOf(header: (name: string) => string, content: string): string {
+  const type = header("Content-Type");
+  const boundary = /^multipart\/[^;]+;.*\bboundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!boundary) return decodeBody(content, header("Content-Transfer-Encoding").toLowerCase());
+  for (const chunk of content.split(`--${boundary}`).slice(1)) {
+    if (chunk.startsWith("--")) break;
+    const part = splitPart(chunk.replace(/^\n/, ""));
+    const partType = part.header("Content-Type").toLowerCase();
+    if (partType === "" || partType.startsWith("text/plain") || partType.startsWith("multipart/"))
+      return textOf(part.header, part.content.replace(/\n$/, ""));
+  }
+  return "";
 }
 
 function decodeBody(content: string, encoding: string): string {

@@ -1,12 +1,42 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions } from "nodemailer";
 
 export interface Mail {
   to: string;
   subject: string;
+  /** the text part (for a Markdown notification: the Markdown, which reads as text) */
   body: string;
+  /** the HTML alternative, when the mail has one */
+  html?: string;
+  /** R-MAIL-5: our Message-ID (without `<>`), and the thread it answers */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  replyTo?: string;
+  /** extra headers (Auto-Submitted, X-Auto-Response-Suppress on system mail) */
+  headers?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
+}
+
+const angle = (id: string) => `<${id}>`;
+
+/** nodemailer's message options for a mail. */
+function messageOf(from: string, mail: Mail): SendMailOptions {
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.body,
+    html: mail.html,
+    replyTo: mail.replyTo,
+    messageId: mail.messageId ? angle(mail.messageId) : undefined,
+    inReplyTo: mail.inReplyTo ? angle(mail.inReplyTo) : undefined,
+    references: mail.references?.length ? mail.references.map(angle) : undefined,
+    headers: mail.headers,
+    attachments: mail.attachments,
+  };
 }
 
 /**
@@ -24,6 +54,9 @@ export interface Mailer {
   close(): void;
 }
 
+/** Pooled SMTP connections, and so how many mails the outbox worker sends at once. */
+export const SMTP_CONNECTIONS = 5;
+
 export function createMailer(opts: { smtpUrl?: string; from: string; spoolDir?: string }): Mailer {
   if (opts.smtpUrl) return smtpMailer(opts.smtpUrl, opts.from);
   if (opts.spoolDir) return spoolMailer(opts.spoolDir, opts.from);
@@ -34,6 +67,11 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
   const url = new URL(smtpUrl);
   const secure = url.protocol === "smtps:";
   const transporter = nodemailer.createTransport({
+    // pooled connections: the worker sends a round's mail concurrently over a few open sessions instead of
+    // a new SMTP handshake a mail
+    pool: true,
+    maxConnections: SMTP_CONNECTIONS,
+    maxMessages: 100,
     host: url.hostname,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
@@ -48,7 +86,7 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     transport: "smtp",
     async deliver(mail) {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
+      await transporter.sendMail(messageOf(from, mail));
     },
     close() {
       transporter.close();
@@ -63,7 +101,7 @@ function spoolMailer(dir: string, from: string): Mailer {
   return {
     transport: "spool",
     async deliver(mail) {
-      const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
+      const info = await transporter.sendMail(messageOf(from, mail));
       if (!ready) {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
         ready = true;

@@ -1,10 +1,20 @@
-import { redact, scrubbedPayload, secretsOf, teamOf } from "@helpdesk/api";
-import { type Db, mailLog, onCallRota, outbox, surveyInvitations, users } from "@helpdesk/db";
-import { and, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { isBouncing, isOwnAddress, redact, scrubbedPayload, secretsOf, teamOf } from "@helpdesk/api";
+import {
+  attachments,
+  type Db,
+  mailLog,
+  onCallRota,
+  outbox,
+  surveyInvitations,
+  ticketMailIds,
+  users,
+} from "@helpdesk/db";
+import { and, desc, eq, gt, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Clock } from "./clock";
 import { DEMO_TEAMS, type Teams } from "./config-teams";
 import { loggableError } from "./log-safe";
-import type { Mail, Mailer } from "./mailer";
+import { markdownToHtml } from "./mail-render";
+import { type Mail, type Mailer, SMTP_CONNECTIONS } from "./mailer";
 
 export interface OutboxOptions {
   db: Db;
@@ -23,6 +33,23 @@ export interface OutboxOptions {
   leaseMs?: number;
   /** the teams' addresses (`team:support`, `team:billing` rows) and where pages go when nobody is on call */
   teams?: Teams;
+  /** R-MAIL-5: where customers' answers go (the support address); Reply-To of ticket mail */
+  replyTo?: string;
+  /** R-MAIL-5: our own addresses (support addresses, MAIL_FROM): never mailed, which would loop */
+  ownAddresses?: readonly string[];
+  /** rows carried out at once (default: the SMTP pool's connections) */
+  concurrency?: number;
+}
+
+/** R-MAIL-5 (RFC 3834): what marks system mail, so auto-responders and Exchange do not answer it. */
+const AUTO_HEADERS: Readonly<Record<string, string>> = {
+  "Auto-Submitted": "auto-generated",
+  "X-Auto-Response-Suppress": "All",
+};
+
+/** A mail not sent, and why (recorded in the mail log as `skipped`). */
+class Skipped {
+  constructor(readonly reason: "own-address" | "bouncing") {}
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,6 +85,8 @@ export function createOutboxWorker(opts: OutboxOptions) {
   const maxDelayMs = opts.maxDelayMs ?? 60 * 60_000;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const teams = opts.teams ?? DEMO_TEAMS;
+  const concurrency = Math.max(1, opts.concurrency ?? SMTP_CONNECTIONS);
+  const own = opts.ownAddresses ?? [];
   const { db, mailer, clock } = opts;
 
   async function take(now: number): Promise<OutboxRow[]> {
@@ -81,18 +110,87 @@ export function createOutboxWorker(opts: OutboxOptions) {
       `$1${opts.publicUrl}/$2/`,
     );
 
-  function mailOf(payload: Record<string, unknown>): Mail {
+  async function mailOf(payload: Record<string, unknown>): Promise<Mail> {
     const subject = payload.subject;
-    const body = payload.body;
+    const body = absolute(typeof payload.body === "string" ? payload.body : "");
     const team = typeof payload.to === "string" ? teamOf(payload.to) : undefined;
     const to = team ? teams[team] : payload.to;
     if (typeof to !== "string" || !to.includes("@"))
       throw new Error("the outbox row has no recipient address");
-    return {
-      to,
-      subject: typeof subject === "string" ? subject : "(no subject)",
-      body: absolute(typeof body === "string" ? body : ""),
-    };
+    const mail: Mail = { to, subject: typeof subject === "string" ? subject : "(no subject)", body };
+    // R-MAIL-5: a person's reply is not automatic; every other row is system mail (an automatic answer to a
+    // mail says so: auto-replied, RFC 3834)
+    if (payload.auto !== false)
+      mail.headers = {
+        ...AUTO_HEADERS,
+        ...(payload.autoSubmitted === "auto-replied" ? { "Auto-Submitted": "auto-replied" } : {}),
+      };
+    if (payload.format === "markdown")
+      mail.html = markdownToHtml(body, typeof payload.language === "string" ? payload.language : "en");
+    const ticketId =
+      typeof payload.ticketId === "string" && UUID.test(payload.ticketId) ? payload.ticketId : null;
+    if (ticketId && opts.replyTo) mail.replyTo = opts.replyTo;
+    if (typeof payload.messageId === "string") mail.messageId = payload.messageId;
+    if (ticketId) Object.assign(mail, await threadOf(ticketId, mail.messageId ?? ""));
+    // an answer to a mail of no ticket (a "too large" notice) names that mail
+    if (!mail.inReplyTo && typeof payload.inReplyTo === "string" && payload.inReplyTo) {
+      mail.inReplyTo = payload.inReplyTo;
+      mail.references = [payload.inReplyTo];
+    }
+    if (typeof payload.replyOf === "string" && UUID.test(payload.replyOf))
+      mail.attachments = await attachmentsOf(payload.replyOf);
+    return mail;
+  }
+
+  /**
+   * R-MAIL-5: the thread a mail of ours answers, from the Message-IDs received and sent for the ticket up to
+   * its own: In-Reply-To the customer's latest mail (else our latest), References the thread, oldest first.
+   */
+  async function threadOf(ticketId: string, own: string): Promise<Pick<Mail, "inReplyTo" | "references">> {
+    const ids = await db
+      .select({ id: ticketMailIds.messageId, direction: ticketMailIds.direction })
+      .from(ticketMailIds)
+      .where(
+        and(
+          eq(ticketMailIds.ticketId, ticketId),
+          ne(ticketMailIds.messageId, own),
+          lte(
+            ticketMailIds.createdAt,
+            sql`coalesce((select ${ticketMailIds.createdAt} from ${ticketMailIds} where ${ticketMailIds.messageId} = ${own}), now())`,
+          ),
+        ),
+      )
+      .orderBy(desc(ticketMailIds.createdAt), desc(ticketMailIds.messageId))
+      .limit(20);
+    if (ids.length === 0) return {};
+    const parent = ids.find((i) => i.direction === "in") ?? ids[0];
+    const references = ids.map((i) => i.id).reverse();
+    return { inReplyTo: parent?.id, references };
+  }
+
+  /** A staff reply's public attachments, read when it is sent (the payload names the message only). */
+  async function attachmentsOf(messageId: string): Promise<NonNullable<Mail["attachments"]>> {
+    const rows = await db
+      .select({
+        filename: attachments.filename,
+        contentType: attachments.contentType,
+        bytes: attachments.bytes,
+      })
+      .from(attachments)
+      .where(and(eq(attachments.messageId, messageId), eq(attachments.visibility, "public")))
+      .orderBy(attachments.createdAt);
+    return rows.map((r) => ({
+      filename: r.filename,
+      contentType: r.contentType,
+      content: Buffer.from(r.bytes),
+    }));
+  }
+
+  /** R-MAIL-5: never our own addresses (a loop); R-MAIL-4: not an address that bounces. */
+  async function skipReason(to: string): Promise<Skipped | null> {
+    if (isOwnAddress(to, own)) return new Skipped("own-address");
+    if (await isBouncing(db, to)) return new Skipped("bouncing");
+    return null;
   }
 
   async function onCallAddresses(at: number): Promise<string[]> {
@@ -115,7 +213,9 @@ export function createOutboxWorker(opts: OutboxOptions) {
     const ticketId = typeof p.ticketId === "string" && UUID.test(p.ticketId) ? p.ticketId : null;
     const ticketNumber = typeof p.ticketNumber === "string" ? p.ticketNumber : null;
     const send = async (mail: Mail) => {
-      await mailer.deliver(mail);
+      // team and on-call addresses are ours on purpose; a customer's or contact's may be one by mistake
+      const skipped = row.kind === "page" || teamOf(String(p.to ?? "")) ? null : await skipReason(mail.to);
+      if (!skipped) await mailer.deliver(mail);
       sent.push({
         to: mail.to,
         subject: redact(mail.subject, secrets),
@@ -123,15 +223,16 @@ export function createOutboxWorker(opts: OutboxOptions) {
         outboxId: row.id,
         ticketId,
         ticketNumber,
-        transport: mailer.transport,
+        transport: skipped ? "skipped" : mailer.transport,
+        skipReason: skipped?.reason ?? null,
       });
     };
     switch (row.kind) {
       case "mail":
-        await send(mailOf(p));
+        await send(await mailOf(p));
         return;
       case "survey": {
-        await send(mailOf(p));
+        await send(await mailOf(p));
         if (typeof p.invitationId === "string") {
           await db
             .update(surveyInvitations)
@@ -148,6 +249,7 @@ export function createOutboxWorker(opts: OutboxOptions) {
         for (const to of await onCallAddresses(at)) {
           await send({
             to,
+            headers: { ...AUTO_HEADERS },
             subject: `[PAGE]${number ? ` [${number}]` : ""} ${reason}`,
             body: absolute(
               `You are on call. ${reason}.\n${number ? `Ticket ${number}: /console/tickets/${String(p.ticketId ?? "")}\n` : ""}`,
@@ -178,7 +280,8 @@ export function createOutboxWorker(opts: OutboxOptions) {
     // rows whose payload carries secrets: scrubbed as they are marked done (R-SEC-1)
     const scrub: { id: string; payload: Record<string, unknown> }[] = [];
     const sent: MailLogRow[] = [];
-    for (const row of rows) {
+    // rows are carried out `concurrency` at a time (the SMTP pool's sessions); the marks stay one statement
+    await eachConcurrently(rows, concurrency, async (row) => {
       const secrets = secretsOf(row.payload);
       try {
         await carryOut(row, now, sent);
@@ -203,7 +306,7 @@ export function createOutboxWorker(opts: OutboxOptions) {
           result.retried++;
         }
       }
-    }
+    });
     if (done.length > 0 || scrub.length > 0) {
       const doneAt = new Date(clock.now());
       const marks: SQL[] = [];
@@ -232,6 +335,18 @@ export function createOutboxWorker(opts: OutboxOptions) {
   }
 
   return { runOnce };
+}
+
+/** Runs `work` on every item, at most `limit` at once. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /**

@@ -106,6 +106,8 @@ export async function startServer(
       clock,
       publicUrl: config.publicUrl,
       teams: config.teams,
+      replyTo: config.mailInbound.supportAddresses[0],
+      ownAddresses: config.mailInbound.supportAddresses,
     });
     loops.push(startLoop("outbox", config.outboxIntervalMs, outboxWorker.runOnce, log));
     loops.push(startLoop("sweeper", config.sweepIntervalMs, sweepRound(db, clock), log));

@@ -85,7 +85,11 @@ export default function MailPage() {
                         {m.ticketNumber ? (
                           <span className="text-xs text-muted-foreground">{m.ticketNumber}</span>
                         ) : null}
-                        <Badge>{TRANSPORT_LABEL[m.transport] ?? m.transport}</Badge>
+                        <Badge>
+                          {m.transport === "skipped"
+                            ? `not sent: ${m.skipReason === "bouncing" ? "the address bounces" : "our own address"}`
+                            : (TRANSPORT_LABEL[m.transport] ?? m.transport)}
+                        </Badge>
                         <span
                           className="w-28 text-right text-xs text-muted-foreground"
                           title={formatDateTime(m.sentAt)}

@@ -106,7 +106,12 @@ function TicketWorkspace({ id }: { id: string }) {
       </div>
     );
 
-  const onSend = (mode: ComposerMode, body: string, expectedVersion: number) => {
+  const onSend = (
+    mode: ComposerMode,
+    body: string,
+    expectedVersion: number,
+    attachments: { fileName: string; contentBase64: string }[],
+  ) => {
     const labels: Record<ComposerMode, string> = {
       reply: "Reply sent.",
       note: "Internal note added.",
@@ -117,8 +122,8 @@ function TicketWorkspace({ id }: { id: string }) {
       labels[mode],
       (ev) => {
         const input = { id: t.id, expectedVersion: ev, body };
-        if (mode === "reply") return trpcClient.staffTicket.reply.mutate(input);
-        if (mode === "note") return trpcClient.staffTicket.note.mutate(input);
+        if (mode === "reply") return trpcClient.staffTicket.reply.mutate({ ...input, attachments });
+        if (mode === "note") return trpcClient.staffTicket.note.mutate({ ...input, attachments });
         if (mode === "requestInformation") return trpcClient.staffTicket.requestInformation.mutate(input);
         return trpcClient.staffTicket.proposeResolution.mutate(input);
       },

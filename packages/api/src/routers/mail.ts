@@ -31,7 +31,14 @@ export const mailRouter = router({
         ticketId: m.ticketId,
         ticketNumber: m.ticketNumber,
         sentAt: m.sentAt.getTime(),
-        status: m.transport === "demo" ? ("notSent" as const) : ("sent" as const),
+        // R-MAIL-5: a mail skipped (our own address, a bouncing one) says so and why
+        status:
+          m.transport === "skipped"
+            ? ("skipped" as const)
+            : m.transport === "demo"
+              ? ("notSent" as const)
+              : ("sent" as const),
+        skipReason: m.skipReason,
         transport: m.transport,
       }));
     }),

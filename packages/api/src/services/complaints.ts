@@ -17,6 +17,7 @@ import {
 import type { Actor } from "@helpdesk/domain/ticket";
 import { and, count, eq } from "drizzle-orm";
 import type { Queryable, Tx } from "../db";
+import { mailLanguageOf, renderMail } from "./mail-templates";
 import { teamAddress } from "./outgoing-mail";
 import { uniquely } from "./unique";
 
@@ -47,31 +48,34 @@ function lineAtClose(line: LineRow, ticket: { number: string; closedAt: Date | n
   };
 }
 
-/** The mail rows for a complaint's notify effects. */
+/**
+ * The mail rows for a complaint's notify effects, from the templates (R-MAIL-5) in the ticket's language
+ * (R-TKT-7); the domain's amounts are minor units, the mail shows major ones.
+ */
 function mailRows(
   effects: ComplaintEffect[],
   to: { billing: string; customer: string | null },
   at: Date,
-  body: string,
+  about: { language: string; currency: string },
 ) {
   const rows: (typeof outbox.$inferInsert)[] = [];
+  const language = mailLanguageOf(about.language);
   for (const e of effects) {
     if (e.type !== "notify") continue;
     const address = e.to === "billing" ? to.billing : to.customer;
     if (!address) continue;
     const number = typeof e.data?.ticketNumber === "string" ? e.data.ticketNumber : "";
+    const answer = (e.data?.answer ?? {}) as Record<string, unknown>;
+    const inMajor = (v: unknown) => (typeof v === "number" ? major(v) : undefined);
+    const data = {
+      ...e.data,
+      currency: about.currency,
+      answer: { ...answer, amount: inMajor(answer.amount), correctedAmount: inMajor(answer.correctedAmount) },
+    };
+    const mail = renderMail(e.template, language, { number, subject: number, data, link: "/billing" });
     rows.push({
       kind: "mail",
-      payload: {
-        to: address,
-        subject:
-          e.to === "billing" ? `Charge disputed: ${number}` : `Your complaint about the charge of ${number}`,
-        body:
-          e.to === "billing"
-            ? body
-            : `Central Billing answered your complaint about the charge of ${number}:\n\n${body}`,
-        template: e.template,
-      },
+      payload: { to: address, ...mail, format: "markdown", template: e.template, language, auto: true },
       nextAttemptAt: at,
       createdAt: at,
     });
@@ -95,6 +99,7 @@ export async function disputeCharge(
       .select({
         line: invoiceLines,
         number: tickets.number,
+        language: tickets.language,
         status: tickets.status,
         ticketAccountId: tickets.accountId,
         closedAt: tickets.closedAt,
@@ -132,12 +137,10 @@ export async function disputeCharge(
         .returning(),
     );
     if (!c) throw new Error("insert returned nothing");
-    const mails = mailRows(
-      started.value.effects,
-      { billing: BILLING_ADDRESS, customer: null },
-      when,
-      c.reason,
-    );
+    const mails = mailRows(started.value.effects, { billing: BILLING_ADDRESS, customer: null }, when, {
+      language: found.language,
+      currency: found.line.currency,
+    });
     if (mails.length) await tx.insert(outbox).values(mails);
     return c;
   });
@@ -204,7 +207,13 @@ export async function answerComplaint(
 ): Promise<ComplaintRow> {
   return db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ c: billingComplaints, line: invoiceLines, number: tickets.number, email: users.email })
+      .select({
+        c: billingComplaints,
+        line: invoiceLines,
+        number: tickets.number,
+        language: tickets.language,
+        email: users.email,
+      })
       .from(billingComplaints)
       .innerJoin(invoiceLines, eq(invoiceLines.id, billingComplaints.invoiceLineId))
       .innerJoin(tickets, eq(tickets.id, invoiceLines.ticketId))
@@ -228,7 +237,7 @@ export async function answerComplaint(
       answered.value.effects,
       { billing: BILLING_ADDRESS, customer: found.email },
       when,
-      answer.reason,
+      { language: found.language, currency: found.line.currency },
     );
     if (mails.length) await tx.insert(outbox).values(mails);
     const [saved] = await tx

@@ -12,17 +12,10 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "../db";
 import { isBouncing } from "./mail/bounce";
 import { takeAnswerSlot } from "./mail/loops";
+import { mailLanguageOf, renderMail } from "./mail-templates";
 import type { TicketRow } from "./tickets";
 
 type OutboxRow = typeof outbox.$inferInsert;
-
-/** What the sender is told when staff give no text of their own. */
-export const DEFAULT_REFUSAL_REASONS: Record<RejectReason, string> = {
-  unauthorized: "We could not identify you as an authorized support contact of a customer account.",
-  spam: "The message was recognized as unsolicited mail.",
-  duplicate: "The same request is already being handled under another ticket.",
-  outOfScope: "The request is outside the support we provide.",
-};
 
 /**
  * The sender of the mail that opened this unidentified ticket, to be told of a rejection; else null.
@@ -52,40 +45,34 @@ export async function refusedSender(
   return mail;
 }
 
-/** The outbox row of the refusal mail (kind "mail", the payload the outbox worker sends). */
+/**
+ * The outbox row of the refusal mail (kind "mail", the payload the outbox worker sends), from the
+ * `requestRefused` template in the ticket's language (R-MAIL-5, R-TKT-7).
+ */
 export function refusalMailRow(
-  ticket: Pick<TicketRow, "id" | "number" | "subject">,
+  ticket: Pick<TicketRow, "id" | "number" | "subject" | "language">,
   sender: { address: string; name: string | null },
   reason: RejectReason,
   note: string | undefined,
   at: number,
 ): OutboxRow {
-  const why = note?.trim() || DEFAULT_REFUSAL_REASONS[reason];
-  const body = [
-    sender.name ? `Hello ${sender.name},` : "Hello,",
-    "",
-    `your request "${ticket.subject}" (${ticket.number}) was not accepted.`,
-    "",
-    `Reason: ${why}`,
-    "",
-    ...(reason === "unauthorized"
-      ? [
-          "Only authorized support contacts of a customer account may open support tickets. What you can do:",
-          "- ask your account's administrator to add you as an authorized support contact, then write again;",
-          "- or write from an address that is already an authorized support contact of your account.",
-          "",
-        ]
-      : []),
-    `Please keep [${ticket.number}] in the subject if you answer this mail.`,
-  ].join("\n");
+  const language = mailLanguageOf(ticket.language);
+  const mail = renderMail("requestRefused", language, {
+    number: ticket.number,
+    subject: ticket.subject,
+    data: { name: sender.name ?? "", note: note?.trim() ?? "", reason },
+    link: `/tickets/${ticket.id}`,
+  });
   const when = new Date(at);
   return {
     kind: "mail",
     payload: {
       to: sender.address,
-      subject: `[${ticket.number}] ${ticket.subject} — Request not accepted`,
-      body,
+      ...mail,
+      format: "markdown",
       template: "requestRefused",
+      language,
+      auto: true,
       ticketId: ticket.id,
       ticketNumber: ticket.number,
     },

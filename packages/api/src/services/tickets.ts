@@ -8,6 +8,7 @@
 import { randomBytes, randomFillSync } from "node:crypto";
 import { allOrEach, batched, rowsOf, runPrepared, takeTicketNumber } from "@helpdesk/db";
 import {
+  accounts,
   attachments,
   authorizedContacts,
   invoiceLines,
@@ -15,6 +16,7 @@ import {
   outbox,
   surveyInvitations,
   ticketHistory,
+  ticketMailIds,
   tickets,
   users,
 } from "@helpdesk/db/schema";
@@ -26,6 +28,8 @@ import { and, desc, eq, getTableColumns, gte, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { CheckedAttachment } from "../attachments";
 import type { Queryable, Tx } from "../db";
+import { outgoingMailIds, type StaffReply, ticketMailPayload } from "./mail-out";
+import { isMailLanguage, mailLanguageOf, renderMail } from "./mail-templates";
 import { secretMail, teamAddress } from "./outgoing-mail";
 import { policyVersion } from "./policies";
 import { columnsOf, stateOf, type TicketState } from "./ticket-state";
@@ -162,10 +166,11 @@ export async function transitionInTx(tx: Tx, input: TransitionInput): Promise<Tr
     .returning();
   if (!saved) throw new DomainError("CONFLICT", CONFLICT_MESSAGE);
   if (p.noop) return { row: saved, state: p.state, effects: [] };
+  const list = withIds(input.messages ?? []);
   // sent together: postgres.js pipelines the statements of one transaction issued at once
   await Promise.all([
-    insertMessages(tx, saved.id, input.event.at, input.messages ?? []),
-    carryOut(tx, saved, input.loaded.policy, p.effects, input.event.at, [historyOf(p)]),
+    insertMessages(tx, saved.id, input.event.at, list),
+    carryOut(tx, saved, input.loaded.policy, p.effects, input.event.at, [historyOf(p)], staffReplyOf(list)),
   ]);
   return { row: saved, state: p.state, effects: p.effects };
 }
@@ -207,8 +212,11 @@ export async function saveTransitionsInTx(
   for (const p of plans) {
     if (p.noop) continue;
     history.push(historyOf(p));
-    if (p.input.messages?.length) await insertMessages(tx, p.row.id, p.input.event.at, p.input.messages);
-    await effectRows(tx, p.row, p.input.loaded.policy, p.effects, p.input.event.at, history, outboxRows);
+    const list = withIds(p.input.messages ?? []);
+    if (list.length) await insertMessages(tx, p.row.id, p.input.event.at, list);
+    await effectRows(tx, p.row, p.input.loaded.policy, p.effects, p.input.event.at, history, outboxRows, {
+      reply: staffReplyOf(list),
+    });
   }
   await insertRows(tx, history, outboxRows);
   return plans.map((p) => ({ row: p.row, state: p.state, effects: p.effects }));
@@ -370,7 +378,8 @@ async function writeOpen(db: Queryable, o: OpenInput): Promise<TransitionResult>
 
 /**
  * The one statement that writes opened tickets: the tickets (every column given), their history rows,
- * first messages and those messages' attachments, and their outbox rows — each table's rows from a JSON
+ * first messages and those messages' attachments, their outbox rows and the Message-IDs those mails carry
+ * (R-MAIL-5, ticket_mail_ids) — each table's rows from a JSON
  * array parameter with snake_case keys. Constant text, so postgres.js prepares it once per connection;
  * atomic as one statement.
  */
@@ -386,7 +395,11 @@ const OPEN_STATEMENT = `with
     select ticket_id, message_id, filename, content_type, size, sha256, bytes, uploaded_by_id, visibility, created_at
     from jsonb_populate_recordset(null::attachments, $4::text::jsonb)),
   o as (insert into outbox (kind, payload, next_attempt_at, created_at)
-    select kind, payload, next_attempt_at, created_at from jsonb_populate_recordset(null::outbox, $5::text::jsonb))
+    select kind, payload, next_attempt_at, created_at from jsonb_populate_recordset(null::outbox, $5::text::jsonb)),
+  i as (insert into ticket_mail_ids (message_id, ticket_id, direction)
+    select r.payload->>'messageId', (r.payload->>'ticketId')::uuid, 'out'
+    from jsonb_populate_recordset(null::outbox, $5::text::jsonb) as r
+    where r.payload ? 'messageId' on conflict do nothing)
 select 1`;
 
 /** One opened ticket's rows for OPEN_STATEMENT: five JSON arrays (tickets, history, messages, attachments, outbox). */
@@ -470,11 +483,22 @@ function attachmentRows(ticketId: string, messageId: string, at: number, m: NewM
   }));
 }
 
-async function insertMessages(tx: Tx, ticketId: string, at: number, list: NewMessage[]) {
+/** The messages with the row ids they will have (a staff reply's mail names its row for its attachments). */
+function withIds(list: NewMessage[]): (NewMessage & { id: string })[] {
+  return list.map((m) => ({ ...m, id: newId() }));
+}
+
+/** R-MAIL-5: the public staff message of a transition, whose text is the customer's mail. */
+function staffReplyOf(list: (NewMessage & { id: string })[]): StaffReply | undefined {
+  const m = list.find((x) => x.authorKind === "staff" && x.visibility === "public");
+  return m ? { id: m.id, body: m.body } : undefined;
+}
+
+async function insertMessages(tx: Tx, ticketId: string, at: number, list: (NewMessage & { id?: string })[]) {
   for (const m of list) {
     const [msg] = await tx
       .insert(messages)
-      .values(messageRow(ticketId, at, m))
+      .values({ ...messageRow(ticketId, at, m), ...(m.id ? { id: m.id } : {}) })
       .returning({ id: messages.id });
     if (m.attachments?.length && msg)
       await tx.insert(attachments).values(attachmentRows(ticketId, msg.id, at, m));
@@ -539,21 +563,11 @@ async function recipients(tx: Tx, ticket: TicketRow, to: string): Promise<string
   return u ? [u.email] : [SUPPORT_TEAM_ADDRESS];
 }
 
-function mailSubject(ticket: TicketRow, template: string): string {
-  const words = template.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._-]/g, " ");
-  return `[${ticket.number}] ${ticket.subject} — ${words.charAt(0).toUpperCase()}${words.slice(1)}`;
-}
-
-function mailBody(ticket: TicketRow, template: string, data: Record<string, unknown> | undefined): string {
-  const lines = [
-    `Ticket ${ticket.number}: ${ticket.subject}`,
-    `Status: ${ticket.status}`,
-    `Notice: ${template}`,
-  ];
-  for (const [k, v] of Object.entries(data ?? {}))
-    lines.push(`${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
-  lines.push("", `Please keep [${ticket.number}] in the subject when you answer.`);
-  return lines.join("\n");
+/** What the mails of one transition share: the ticket's mail language, and a staff reply's message. */
+interface MailContext {
+  reply?: StaffReply;
+  /** the account's language, for a ticket whose language has no templates (R-TKT-7) */
+  accountLanguage?: string | null;
 }
 
 type HistoryRow = typeof ticketHistory.$inferInsert;
@@ -569,18 +583,22 @@ async function carryOut(
   effects: Effect[],
   at: number,
   history: HistoryRow[],
+  reply?: StaffReply,
 ) {
   const rows: OutboxRow[] = [];
-  await effectRows(tx, ticket, policy, effects, at, history, rows);
+  await effectRows(tx, ticket, policy, effects, at, history, rows, { reply });
   await insertRows(tx, history, rows);
 }
 
 type OutboxRow = typeof outbox.$inferInsert;
 
 async function insertRows(tx: Tx, history: HistoryRow[], rows: OutboxRow[]) {
+  // R-MAIL-5: our Message-IDs are recorded with their outbox rows, so an answer threads at once
+  const mailIds = outgoingMailIds(rows);
   await Promise.all([
     history.length ? tx.insert(ticketHistory).values(history) : undefined,
     rows.length ? tx.insert(outbox).values(rows) : undefined,
+    mailIds.length ? tx.insert(ticketMailIds).values(mailIds).onConflictDoNothing() : undefined,
   ]);
 }
 
@@ -589,17 +607,19 @@ function mailRow(
   e: Extract<Effect, { type: "notify" }>,
   to: string,
   when: Date,
+  mc: MailContext,
 ): OutboxRow {
   return {
     kind: "mail",
-    payload: {
-      to,
-      subject: mailSubject(ticket, e.template),
-      body: mailBody(ticket, e.template, e.data),
+    payload: ticketMailPayload({
+      ticket,
       template: e.template,
-      ticketId: ticket.id,
-      ticketNumber: ticket.number,
-    },
+      data: e.data,
+      to,
+      role: e.to,
+      language: mailLanguageOf(ticket.language, mc.accountLanguage),
+      reply: mc.reply,
+    }),
     nextAttemptAt: when,
     createdAt: when,
   };
@@ -617,12 +637,13 @@ function plainEffectRows(
   emails: ReadonlyMap<string, string> | undefined,
   history: HistoryRow[],
   rows: OutboxRow[],
+  mc: MailContext = {},
 ): boolean {
   switch (e.type) {
     case "notify": {
       const to = knownRecipients(ticket, e.to, emails);
       if (!to) return false;
-      for (const address of to) rows.push(mailRow(ticket, e, address, when));
+      for (const address of to) rows.push(mailRow(ticket, e, address, when, mc));
       return true;
     }
     case "pageOnCall":
@@ -636,14 +657,14 @@ function plainEffectRows(
     case "escalationNotify":
       rows.push({
         kind: "mail",
-        payload: {
-          to: e.contact,
-          subject: `[${ticket.number}] Escalation level ${e.level} (${e.function})`,
-          body: `${mailBody(ticket, "escalation", { level: e.level, function: e.function, automated: e.automated })}`,
+        payload: ticketMailPayload({
+          ticket,
           template: "escalation",
-          ticketId: ticket.id,
-          ticketNumber: ticket.number,
-        },
+          data: { level: e.level, function: e.function, automated: e.automated },
+          to: e.contact,
+          role: "escalation",
+          language: mailLanguageOf(ticket.language, mc.accountLanguage),
+        }),
         nextAttemptAt: when,
         createdAt: when,
       });
@@ -685,13 +706,15 @@ async function effectRows(
   at: number,
   history: HistoryRow[],
   rows: OutboxRow[],
+  given: MailContext = {},
 ) {
   const when = new Date(at);
+  const mc = { ...given, accountLanguage: await accountLanguage(tx, ticket, effects) };
   for (const e of effects) {
-    if (plainEffectRows(ticket, e, when, undefined, history, rows)) continue;
+    if (plainEffectRows(ticket, e, when, undefined, history, rows, mc)) continue;
     switch (e.type) {
       case "notify":
-        for (const to of await recipients(tx, ticket, e.to)) rows.push(mailRow(ticket, e, to, when));
+        for (const to of await recipients(tx, ticket, e.to)) rows.push(mailRow(ticket, e, to, when, mc));
         break;
       case "inviteToSurvey": {
         // R-SUR-1: at most once per contact per policy period. R-SEC-2: tickets of one contact closing at
@@ -725,14 +748,26 @@ async function effectRows(
           rows.push({
             kind: "survey",
             // R-SEC-1: the token is marked as the mail's secret (redacted wherever the mail is stored)
-            payload: secretMail((link) => ({
-              to,
-              invitationId: inv.id,
-              subject: `[${ticket.number}] How did we do?`,
-              body: `Tell us in one click how we handled ${ticket.number}: ${link("/survey/", token)}`,
-              ticketId: ticket.id,
-              ticketNumber: ticket.number,
-            })),
+            payload: secretMail((link) => {
+              const language = mailLanguageOf(ticket.language, mc.accountLanguage);
+              const mail = renderMail("survey", language, {
+                number: ticket.number,
+                subject: ticket.subject,
+                data: { link: link("/survey/", token) },
+                link: `/tickets/${ticket.id}`,
+              });
+              return {
+                to,
+                invitationId: inv.id,
+                ...mail,
+                format: "markdown",
+                template: "survey",
+                language,
+                auto: true,
+                ticketId: ticket.id,
+                ticketNumber: ticket.number,
+              };
+            }),
             nextAttemptAt: when,
             createdAt: when,
           });
@@ -756,4 +791,21 @@ async function effectRows(
       }
     }
   }
+}
+
+/**
+ * R-TKT-7: the account's language, asked only when a mail is due and the ticket's own language has no
+ * templates (a ticket's language is normally one of the policy's, which the templates speak).
+ */
+async function accountLanguage(tx: Tx, ticket: TicketRow, effects: Effect[]): Promise<string | null> {
+  if (isMailLanguage(ticket.language) || !ticket.accountId) return null;
+  if (
+    !effects.some((e) => e.type === "notify" || e.type === "inviteToSurvey" || e.type === "escalationNotify")
+  )
+    return null;
+  const [a] = await tx
+    .select({ language: accounts.language })
+    .from(accounts)
+    .where(eq(accounts.id, ticket.accountId));
+  return a?.language ?? null;
 }

@@ -20,9 +20,14 @@ export const mailLog = pgTable(
     sentAt: tstz().notNull().defaultNow(),
     /**
      * 'smtp' handed to SMTP_URL, 'spool' written to the operator's pickup folder, 'log' recorded only,
-     * 'demo' composed by the demo seed and never sent
+     * 'demo' composed by the demo seed and never sent, 'skipped' not sent (see skipReason)
      */
-    transport: text({ enum: ["smtp", "spool", "log", "demo"] }).notNull(),
+    transport: text({ enum: ["smtp", "spool", "log", "demo", "skipped"] }).notNull(),
+    /**
+     * R-MAIL-5: why a mail was not sent (transport 'skipped'): 'own-address' (one of our support addresses:
+     * a loop) or 'bouncing' (the address bounced, R-MAIL-4)
+     */
+    skipReason: text({ enum: ["own-address", "bouncing"] }),
   },
   (t) => [index("mail_log_sent_idx").on(t.sentAt), index("mail_log_to_idx").on(t.to)],
 );

@@ -8,6 +8,7 @@ import { Lock, Send } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { TicketEventType } from "../../lib/api-types";
 import { readJson, writeJson } from "../../lib/storage";
+import { type ComposerFile, ComposerFiles } from "./composer-files";
 
 export type ComposerMode = "reply" | "note" | "requestInformation" | "proposeResolution";
 
@@ -60,7 +61,12 @@ export function Composer({
   ticketId: string;
   version: number;
   allowed: readonly string[];
-  onSend: (mode: ComposerMode, body: string, expectedVersion: number) => Promise<boolean>;
+  onSend: (
+    mode: ComposerMode,
+    body: string,
+    expectedVersion: number,
+    attachments: { fileName: string; contentBase64: string }[],
+  ) => Promise<boolean>;
   missingInformation: readonly string[];
 }) {
   const available = modes.filter((m) => allowed.includes(m.event));
@@ -70,6 +76,8 @@ export function Composer({
     readJson<Draft | null>(draftKey(ticketId, mode), null),
   );
   const [busy, setBusy] = useState(false);
+  // files of a reply or note (a reply's go out as the mail's attachments, R-MAIL-5); not kept in the draft
+  const [files, setFiles] = useState<ComposerFile[]>([]);
   const ref = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const versionRef = useRef(version);
@@ -104,9 +112,14 @@ export function Composer({
   const send = async () => {
     if (!text.trim() || busy) return;
     setBusy(true);
-    const ok = await onSend(current.mode, text, draft?.baseVersion ?? versionRef.current);
+    const withFiles = current.mode === "reply" || current.mode === "note";
+    const attachments = withFiles
+      ? files.map((f) => ({ fileName: f.fileName, contentBase64: f.contentBase64 }))
+      : [];
+    const ok = await onSend(current.mode, text, draft?.baseVersion ?? versionRef.current, attachments);
     setBusy(false);
     if (ok) {
+      if (withFiles) setFiles([]);
       setDraft(null);
       writeJson(draftKey(ticketId, mode), null);
     } else {
@@ -166,6 +179,9 @@ export function Composer({
             }
           }}
         />
+        {current.mode === "reply" || current.mode === "note" ? (
+          <ComposerFiles files={files} onChange={setFiles} disabled={busy} />
+        ) : null}
         {stale ? (
           <p className="text-xs text-tone-amber-fg" role="status">
             The ticket changed after you started writing. Check the conversation above before you send.
