@@ -4,7 +4,9 @@
  *   1. BENCH_MAILS raw mails (new tickets, replies with attachments, automatic mail; bench/mail-in.ts) sent
  *      over BENCH_MAIL_CONNECTIONS pooled SMTP connections to the built-in SMTP receiver, counted back;
  *      and mailparser alone on the same messages, for the ratio
- *   2. BENCH_OUT mails carried out by the outbox worker to a local SMTP sink, and BENCH_REPLIES agent
+ *   2. BENCH_DOVECOT mails APPENDed into Dovecot at BENCH_DOVECOT_RATE a second while the IMAP fetcher runs,
+ *      each timed until its inbound_mails row exists (bench/mail-dovecot.ts)
+ *   3. BENCH_OUT mails carried out by the outbox worker to a local SMTP sink, and BENCH_REPLIES agent
  *      replies timed from `staffTicket.reply` to the sink (bench/mail-out.ts)
  * and writes the "Mail" section of BENCHMARKS.md (BENCH_WRITE=0: print only).
  * Run alone: `pnpm --filter @helpdesk/server exec tsx bench/mail.ts`.
@@ -13,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { int, machine, ms, SERVER_URL, writeSection } from "./lib";
+import { type DovecotResult, runDovecotBench } from "./mail-dovecot";
 import { generateMails, type InboundResult, runInboundBench, timeMailparser } from "./mail-in";
 import { type OutboundResult, runOutboundBench } from "./mail-out";
 
@@ -25,6 +28,8 @@ const num = (name: string, fallback: number) => {
 
 const MAILS = num("BENCH_MAILS", 10_000);
 const CONNECTIONS = num("BENCH_MAIL_CONNECTIONS", 8);
+const DOVECOT = num("BENCH_DOVECOT", 300);
+const DOVECOT_RATE = num("BENCH_DOVECOT_RATE", 10);
 const OUT = num("BENCH_OUT", 2_000);
 const REPLIES = num("BENCH_REPLIES", 50);
 const OUTBOX_INTERVAL = num("BENCH_OUTBOX_INTERVAL_MS", 1_000);
@@ -61,6 +66,11 @@ async function main() {
     log(
       `inbound: ${int(inbound.perSecond)} mails/s, ${inbound.errors} errors, ${inbound.recorded} recorded ${JSON.stringify(inbound.outcomes)}; load ${loadAfterIn}`,
     );
+    const dovecot = await runDovecotBench(api, { mails: DOVECOT, perSecond: DOVECOT_RATE, log });
+    const loadAfterDovecot = load();
+    log(
+      `dovecot: p95 ${ms(dovecot.delay.p95, 0)} ms, ${dovecot.taken} / ${dovecot.mails} taken; load ${loadAfterDovecot}`,
+    );
     const outbound = await runOutboundBench(api, {
       mails: OUT,
       replies: REPLIES,
@@ -73,8 +83,14 @@ async function main() {
     );
     const body = section({
       inbound,
+      dovecot,
       outbound,
-      loads: { beforeIn: loadBeforeIn, afterIn: loadAfterIn, afterOut: loadAfterOut },
+      loads: {
+        beforeIn: loadBeforeIn,
+        afterIn: loadAfterIn,
+        afterDovecot: loadAfterDovecot,
+        afterOut: loadAfterOut,
+      },
     });
     console.log(`\n${body}\n`);
     if (WRITE) {
@@ -90,10 +106,11 @@ const mark = (ok: boolean) => (ok ? "met" : "**missed**");
 
 function section(r: {
   inbound: InboundResult;
+  dovecot: DovecotResult;
   outbound: OutboundResult;
-  loads: { beforeIn: string; afterIn: string; afterOut: string };
+  loads: { beforeIn: string; afterIn: string; afterDovecot: string; afterOut: string };
 }): string {
-  const { inbound: i, outbound: o } = r;
+  const { inbound: i, dovecot: d, outbound: o } = r;
   const date = new Date().toISOString().slice(0, 16).replace("T", " ");
   const full = MAILS >= 10_000;
   const lost = i.mails - i.recorded;
@@ -107,13 +124,13 @@ function section(r: {
     "Machine:",
     "",
     ...machine().map((m) => `- ${m}`),
-    `- load average (1 / 5 / 15 min) before the inbound bench ${r.loads.beforeIn}, after it ${r.loads.afterIn}, after the outbound bench ${r.loads.afterOut} — a full CI run shared the 2 cores, so the wall-clock figures are well below what an idle machine gives`,
+    `- load average (1 / 5 / 15 min) before the inbound bench ${r.loads.beforeIn}, after it ${r.loads.afterIn}, after the Dovecot bench ${r.loads.afterDovecot}, after the outbound bench ${r.loads.afterOut} — a full CI run shared the 2 cores, so the wall-clock figures are well below what an idle machine gives`,
     "",
     "| target (email channel issue) | measured | |",
     "|---|---|---|",
     `| ${int(i.mails)} raw mails through the SMTP receiver into PostgreSQL: ≥ ${TARGETS.inPerSecond} mails/s | ${int(i.perSecond)} mails/s (${i.seconds.toFixed(1)} s, ${i.errors} SMTP errors, ${lost} not recorded) | ${mark(i.perSecond >= TARGETS.inPerSecond && i.errors === 0 && lost === 0)} |`,
     `| … ratio to mailparser alone on the same messages | ${((i.perSecond / i.parser.perSecond) * 100).toFixed(1)} % of ${int(i.parser.perSecond)} mails/s | reported |`,
-    `| p95 from delivery into Dovecot to the ticket showing the mail ≤ ${TARGETS.dovecotP95Ms / 1000} s | not measured yet | **missing** |`,
+    `| p95 from delivery into Dovecot to the ticket showing the mail ≤ ${TARGETS.dovecotP95Ms / 1000} s | p95 ${ms(d.delay.p95 / 1000, 2)} s (p50 ${ms(d.delay.p50 / 1000, 2)}, max ${ms(d.delay.max / 1000, 2)}; ${d.taken} of ${d.mails} taken) | ${mark(d.delay.p95 <= TARGETS.dovecotP95Ms && d.taken === d.mails)} |`,
     `| outbound: ${int(o.mails)} mails to a local SMTP server, pooled: ≥ ${TARGETS.outPerSecond} mails/s | ${int(o.perSecond)} mails/s (${o.seconds.toFixed(1)} s, ${o.connections} SMTP sessions, ${o.failed} failed) | ${mark(o.perSecond >= TARGETS.outPerSecond && o.failed === 0)} |`,
     `| an agent's reply reaches the customer's server ≤ ${TARGETS.replyP95Ms / 1000} s (p95 of ${o.replies}) | p95 ${ms(o.reply.p95 / 1000, 2)} s (p50 ${ms(o.reply.p50 / 1000, 2)}, max ${ms(o.reply.max / 1000, 2)}) | ${mark(o.reply.p95 <= TARGETS.replyP95Ms)} |`,
     "",
@@ -133,6 +150,10 @@ function section(r: {
     "",
     `mailparser alone (\`simpleParser\`, one message after the other, best of two): ${int(i.parser.perSecond)} mails/s (${i.parser.seconds.toFixed(2)} s). CPU of the bench process (SMTP client + receiver + pipeline) ${ms(i.cpuMsPerMail, 2)} ms a mail.`,
     ...(i.firstError ? ["", `First SMTP error: \`${i.firstError.slice(0, 200)}\``] : []),
+    "",
+    "### Dovecot to ticket (bench/mail-dovecot.ts)",
+    "",
+    `${int(d.mails)} mails of the same mix (own Message-IDs) APPENDed one after the other into the INBOX of a real Dovecot (\`startDovecot\` of packages/api, Debian's dovecot-imapd) at ${d.perSecond} a second, while the server's IMAP fetcher (\`startImapFetcher\`, IDLE on the folder, the server's default 60 s poll as fallback) ran against it; each mail timed from the end of its APPEND until its inbound_mails row was seen (the database polled every 50 ms, so each figure may be up to ~50 ms late). The row is written in the same transaction as the ticket or message, so it is the moment the ticket shows the mail.`,
     "",
     "### Outbound (bench/mail-out.ts)",
     "",
