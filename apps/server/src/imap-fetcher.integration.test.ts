@@ -163,4 +163,43 @@ describe.skipIf(skipDovecot())("R-MAIL-1: the server's IMAP fetch loop", () => {
     ).toBe(0);
     expect(await dovecot.count("Processed")).toBe(6);
   }, 60_000);
+
+  it("R-MAIL-1: a mail appended just after a round is taken within seconds, not at the next poll (IDLE at once)", async () => {
+    await Promise.all(running.splice(0).map((f) => f.stop()));
+    const fetcher = startImapFetcher(
+      h.db,
+      { now: () => now },
+      {
+        key,
+        pollMs: 60_000, // the server's default: only IDLE can bring the mail in time
+        supportAddresses: ["support@helpdesk.test"],
+        authservId: AUTH,
+        maxBytes: 1 << 20,
+        log: () => {},
+      },
+    );
+    running.push(fetcher);
+    const p = `idle-${Date.now()}`;
+    await dovecot.append(mail(`${p}-1`, "First"));
+    fetcher.poke();
+    expect(
+      (
+        await until(
+          () => taken(p),
+          (r) => r.length === 1,
+        )
+      ).length,
+    ).toBe(1);
+    await new Promise((r) => setTimeout(r, 1_000)); // the watching connection opens the folder
+    const t0 = Date.now();
+    await dovecot.append(mail(`${p}-2`, "Second"));
+    const rows = await until(
+      () => taken(p),
+      (r) => r.length === 2,
+      10_000,
+    );
+    expect(rows.length).toBe(2);
+    // imapflow enters IDLE by itself only 15 s after the folder was opened
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  }, 60_000);
 });
