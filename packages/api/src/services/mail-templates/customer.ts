@@ -42,6 +42,7 @@ export const customerTemplates = {
       subject: `${i.subject} — information needed`,
       body: paragraphs(
         "To go on with your request we need more information.",
+        i.reply,
         bullets(i.data.missing),
         `Please answer this mail or add it at ${i.link}`,
       ),
@@ -50,6 +51,7 @@ export const customerTemplates = {
       subject: `${i.subject} — informations nécessaires`,
       body: paragraphs(
         "Pour poursuivre le traitement de votre demande, nous avons besoin de précisions.",
+        i.reply,
         bullets(i.data.missing),
         `Merci de répondre à ce message ou de les ajouter sur ${i.link}`,
       ),

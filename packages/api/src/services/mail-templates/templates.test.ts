@@ -81,4 +81,15 @@ describe("mail templates (R-MAIL-5, R-TKT-7)", () => {
   it("R-MAIL-5: a staff reply's mail is the reply's text", () => {
     expect(renderMail("staffReplied", "en", SAMPLE).body).toBe(SAMPLE.reply);
   });
+
+  it.each(MAIL_LANGUAGES)(
+    "R-MAIL-5: an information request's mail (%s) carries the agent's question, not only the missing fields",
+    (lang) => {
+      const body = renderMail("informationRequested", lang, SAMPLE).body;
+      expect(body).toContain(SAMPLE.reply);
+      expect(body).toContain("- serial number");
+      const { reply: _none, ...withoutQuestion } = SAMPLE;
+      expect(renderMail("informationRequested", lang, withoutQuestion).body).not.toMatch(/undefined/);
+    },
+  );
 });
