@@ -78,6 +78,7 @@ export const customerTemplates = {
       subject: `${i.subject} — solution proposed`,
       body: paragraphs(
         "We proposed a solution. Please confirm that it solves your problem, or tell us why not.",
+        i.reply,
         `Answer at ${i.link}`,
       ),
     }),
@@ -85,6 +86,7 @@ export const customerTemplates = {
       subject: `${i.subject} — solution proposée`,
       body: paragraphs(
         "Nous vous avons proposé une solution. Merci de confirmer qu'elle résout votre problème, ou de nous dire pourquoi.",
+        i.reply,
         `Répondez sur ${i.link}`,
       ),
     }),
