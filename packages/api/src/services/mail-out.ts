@@ -43,7 +43,9 @@ export function ticketMailPayload(f: TicketMailFacts): Record<string, unknown> {
     number: f.ticket.number,
     subject: f.ticket.subject,
     data: f.data ?? {},
-    reply: isReply ? f.reply?.body : undefined,
+    // the agent's words reach the customer with every mail a public staff message caused (a reply, an
+    // information request, a proposed resolution); staff notifications never quote them
+    reply: f.role === "customer" ? f.reply?.body : undefined,
     link: `/tickets/${f.ticket.id}`,
   });
   return {

@@ -42,6 +42,7 @@ export const customerTemplates = {
       subject: `${i.subject} — information needed`,
       body: paragraphs(
         "To go on with your request we need more information.",
+        i.reply,
         bullets(i.data.missing),
         `Please answer this mail or add it at ${i.link}`,
       ),
@@ -50,6 +51,7 @@ export const customerTemplates = {
       subject: `${i.subject} — informations nécessaires`,
       body: paragraphs(
         "Pour poursuivre le traitement de votre demande, nous avons besoin de précisions.",
+        i.reply,
         bullets(i.data.missing),
         `Merci de répondre à ce message ou de les ajouter sur ${i.link}`,
       ),
@@ -76,6 +78,7 @@ export const customerTemplates = {
       subject: `${i.subject} — solution proposed`,
       body: paragraphs(
         "We proposed a solution. Please confirm that it solves your problem, or tell us why not.",
+        i.reply,
         `Answer at ${i.link}`,
       ),
     }),
@@ -83,6 +86,7 @@ export const customerTemplates = {
       subject: `${i.subject} — solution proposée`,
       body: paragraphs(
         "Nous vous avons proposé une solution. Merci de confirmer qu'elle résout votre problème, ou de nous dire pourquoi.",
+        i.reply,
         `Répondez sur ${i.link}`,
       ),
     }),

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { complaintStatuses } from "@helpdesk/domain";
 import { describe, expect, it } from "vitest";
+import { ticketMailPayload } from "../mail-out";
 import { MAIL_LANGUAGES, MAIL_TEMPLATES, mailLanguageOf, renderMail } from "./index";
 
 const DOMAIN_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../domain/src");
@@ -80,5 +81,31 @@ describe("mail templates (R-MAIL-5, R-TKT-7)", () => {
 
   it("R-MAIL-5: a staff reply's mail is the reply's text", () => {
     expect(renderMail("staffReplied", "en", SAMPLE).body).toBe(SAMPLE.reply);
+  });
+
+  it.each(["informationRequested", "resolutionProposed"].flatMap((t) => MAIL_LANGUAGES.map((l) => [t, l])))(
+    "R-MAIL-5: %s (%s) carries the agent's words, not only a notice",
+    (template, lang) => {
+      expect(renderMail(template, lang as "en", SAMPLE).body).toContain(SAMPLE.reply);
+      const { reply: _none, ...withoutWords } = SAMPLE;
+      expect(renderMail(template, lang as "en", withoutWords).body).not.toMatch(/undefined/);
+    },
+  );
+
+  it("R-MAIL-5: the staff message's text goes into the customer's mail of the transition, never staff's", () => {
+    const facts = {
+      ticket: { id: "t1", number: "RCR 1234567", subject: "Printer on fire" },
+      template: "informationRequested",
+      data: { missing: [] },
+      language: "en" as const,
+      reply: { id: "m1", body: "Which printer model is it?" },
+    };
+    expect(ticketMailPayload({ ...facts, to: "c@example.com", role: "customer" }).body).toContain(
+      "Which printer model is it?",
+    );
+    expect(
+      ticketMailPayload({ ...facts, template: "customerReplied", to: "a@example.com", role: "assignee" })
+        .body,
+    ).not.toContain("Which printer model");
   });
 });
