@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiAs, expectAccessible, trpcCall, users } from "./support";
+import { apiAs, expectAccessible, staffUsers, trpcCall, users } from "./support";
 
 test.use({ storageState: "e2e/.auth/anna.json" });
 
@@ -15,15 +15,18 @@ test.describe("journey 2: home", () => {
       services: ["fax"],
       dataCenters: ["FRA1"],
     });
+    await staff.dispose();
+    // R-ACT-7: maintenance is planned by engineers, implementation and administrators, not specialists
+    const planner = await apiAs(baseURL!, staffUsers.admin);
     const tomorrow = Date.now() + 24 * 3600_000;
-    await trpcCall(staff, "incident.scheduleMaintenance", {
+    await trpcCall(planner, "incident.scheduleMaintenance", {
       title: "Fax gateway upgrade",
       services: ["fax"],
       dataCenters: ["FRA1"],
       startsAt: tomorrow,
       endsAt: tomorrow + 2 * 3600_000,
     });
-    await staff.dispose();
+    await planner.dispose();
 
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Hello, Anna" })).toBeVisible();

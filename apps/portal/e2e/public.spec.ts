@@ -54,6 +54,8 @@ test.describe("journey 8: the satisfaction survey from the mail link", () => {
 
   test("an invalid survey link is explained", async ({ page }) => {
     await page.goto("/survey/not-a-real-token-123");
-    await expect(page.getByRole("alert")).toContainText("Not found");
+    await expect(
+      page.getByRole("heading", { level: 1, name: "This link is not valid or has expired" }),
+    ).toBeVisible();
   });
 });
